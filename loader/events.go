@@ -1,0 +1,626 @@
+package loader
+
+import (
+	"strings"
+
+	kg "github.com/newsgraph/kg"
+	"github.com/newsgraph/kg/gazetteer"
+)
+
+// meeting is an event read from the text; planned ones never become facts.
+type meeting struct {
+	parts   []int // entity indexes
+	place   int   // entity index or -1
+	date    string
+	sents   []int
+	visitor map[int]bool // participants who travelled to the place
+}
+
+// clauseStart returns the first token of the clause holding token v: after
+// the last ";", ":" or "but"/"while" before it in the sentence.
+func (r *reading) clauseStart(v int) int {
+	s := r.doc.Sentences[r.doc.SentenceOf(v)]
+	for i := v - 1; i >= s.First; i-- {
+		switch r.lower(i) {
+		case ";", ":", "but", "while", "whereas", "although", "though", "“", "”", "\"":
+			return i + 1
+		}
+	}
+	return s.First
+}
+
+// clauseEnd returns one past the last token of the clause holding token v.
+func (r *reading) clauseEnd(v int) int {
+	s := r.doc.Sentences[r.doc.SentenceOf(v)]
+	for i := v + 1; i < s.Last; i++ {
+		switch r.lower(i) {
+		case ";", ":", "but", "while", "whereas", "although", "though", "“", "”", "\"", "because", "which":
+			return i
+		}
+	}
+	return s.Last
+}
+
+// actor reports whether a mention can act (meet, speak, travel).
+func actor(m *mention) bool { return m != nil && m.typ != kg.Place && m.kind != byAdjective }
+
+// subjectsBefore finds who does the action at token v: the nearest person
+// or organisation before it in the clause, skipping auxiliaries, adverbs
+// and a parenthetical between commas ("Witkoff, accompanied by Kushner,
+// met ..."), plus any joined to it by "and". A pronoun subject resolves to
+// the person last spoken of.
+func (r *reading) subjectsBefore(v int) []*mention {
+	start := r.clauseStart(v)
+	i := v - 1
+	for i >= start {
+		w := r.lower(i)
+		if w == "," {
+			// skip back over a parenthetical ", accompanied by X,"
+			j := i - 1
+			for j >= start && r.lower(j) != "," {
+				j--
+			}
+			if j >= start {
+				i = j - 1
+				continue
+			}
+			i--
+			continue
+		}
+		if m := r.mentionAt(i); m != nil {
+			if isPossessive(r.tok(m.last)) || !actor(m) {
+				i = m.first - 1
+				continue
+			}
+			return r.coordinatedBefore(m, start)
+		}
+		if personPronouns[r.tok(i)] && (w == "he" || w == "she") {
+			if p := r.personBefore(i); p != nil {
+				return []*mention{p}
+			}
+			return nil
+		}
+		if w == "who" || w == "which" {
+			i--
+			continue
+		}
+		if isVerbish(w) && !auxiliary[w] {
+			return nil
+		}
+		i--
+	}
+	return nil
+}
+
+// coordinatedBefore adds the mentions joined to m by "and" or "," before it.
+func (r *reading) coordinatedBefore(m *mention, start int) []*mention {
+	out := []*mention{m}
+	i := m.first - 1
+	for i >= start && (r.lower(i) == "and" || r.lower(i) == ",") {
+		p := r.mentionAt(i - 1)
+		if p == nil || !actor(p) || p.typ != m.typ {
+			break
+		}
+		out = append(out, p)
+		i = p.first - 1
+	}
+	return out
+}
+
+// objectsAfter finds the persons or organisations right after token v (and
+// "with"/"by"), with any joined by "and" or ",": "met with Witkoff and Kushner".
+func (r *reading) objectsAfter(v int, places bool) []*mention {
+	end := r.clauseEnd(v)
+	var out []*mention
+	i := v + 1
+	for i < end && i <= v+6 {
+		if m := r.mentionAt(i); m != nil {
+			if isPossessive(r.tok(m.last)) {
+				i = m.last + 1
+				continue
+			}
+			if !(actor(m) || places && m.typ == kg.Place && m.kind == byName) {
+				break
+			}
+			out = append(out, m)
+			i = m.last
+			if r.lower(i) == "and" || r.lower(i) == "," && r.mentionAt(i+1) != nil {
+				i++
+				continue
+			}
+			break
+		}
+		w := r.lower(i)
+		if w == "." || w == "," || w == "to" && !places {
+			break
+		}
+		i++
+	}
+	return out
+}
+
+// auxiliary words that sit between a subject and its verb.
+var auxiliary = set(`has have had was were is are be been being did does do also recently
+	reportedly later then finally already first last earlier again briefly once twice
+	yesterday today personally privately secretly jointly separately formally informally`)
+
+// isVerbish guesses whether a lower-case word is a verb that starts a new
+// clause, so a subject search must stop there.
+func isVerbish(w string) bool {
+	return speechVerbs[w] || strings.HasSuffix(w, "ed") && len(w) > 4 || w == "is" || w == "was"
+}
+
+// personBefore returns the person most recently named before token i, the
+// reading of "he" or "she".
+func (r *reading) personBefore(i int) *mention {
+	for k := i - 1; k >= 0; k-- {
+		if m := r.mentionAt(k); m != nil && m.typ == kg.Person {
+			if isPossessive(r.tok(m.last)) && r.mentionAt(m.last+1) != nil {
+				k = m.first
+				continue
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// hedged reports whether the action at token v is planned, hoped for,
+// denied or hypothetical: a modal, negation or plan word between the
+// clause start and v, "to meet", or a conditional clause.
+func (r *reading) hedged(v int) bool {
+	start := r.clauseStart(v)
+	s := r.doc.Sentences[r.doc.SentenceOf(v)]
+	for i := v - 1; i >= start && i >= v-8; i-- {
+		w := r.lower(i)
+		if hedges[w] || w == "to" && i == v-1 {
+			return true
+		}
+	}
+	for i := s.First; i < v; i++ {
+		if w := r.lower(i); w == "if" || w == "unless" || w == "whether" {
+			return true
+		}
+	}
+	// "meet" in its base form without "did" is a plan or a wish
+	if w := r.lower(v); w == "meet" || w == "visit" || w == "hold" || w == "host" {
+		return r.lower(v-1) != "did" && r.lower(v-1) != "didn't"
+	}
+	// "is meeting", "are to meet"
+	if (r.lower(v-1) == "is" || r.lower(v-1) == "are") && strings.HasSuffix(r.lower(v), "ing") {
+		return true
+	}
+	return false
+}
+
+func ents(ms []*mention) []int {
+	var out []int
+	for _, m := range ms {
+		if m.ent >= 0 && !containsInt(out, m.ent) {
+			out = append(out, m.ent)
+		}
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// readEvents finds meetings, visits, companions and interviews.
+func (r *reading) readEvents() {
+	for _, s := range r.doc.Sentences {
+		for v := s.First; v < s.Last; v++ {
+			w := r.lower(v)
+			switch {
+			case w == "accompanied" && r.lower(v+1) == "by":
+				r.accompanied(v)
+			case w == "told" || w == "tells" || w == "tell" || w == "telling":
+				r.told(v)
+			case w == "interview" || w == "interviewed":
+				r.interview(v)
+			case w == "visited" || w == "visits" || w == "visit" || w == "visiting" || w == "toured":
+				r.visit(v)
+			case w == "flew" || w == "travelled" || w == "traveled" || w == "arrived" || w == "went" || w == "came" || w == "returned":
+				r.travel(v)
+			case w == "met" || w == "meets" || w == "meet" || w == "meeting" && r.lower(v+1) != "with" && r.mentionAt(v+1) != nil:
+				r.met(v, v)
+			case (w == "talks" || w == "meeting" || w == "meetings" || w == "discussions" || w == "negotiations") &&
+				(r.lower(v+1) == "with" || r.lower(v+1) == "between"):
+				r.metNoun(v)
+			case (w == "received" || w == "hosted" || w == "welcomed") && r.mentionAt(v+1) != nil:
+				r.met(v, v)
+			case w == "joined" && r.lower(v-1) == "was":
+				r.joinedAtMeeting(v)
+			case (w == "encounter" || w == "meeting" || w == "talks") && (r.lower(v-1) == "last" || r.lower(v-1) == "first" || r.lower(v-1) == "previous") && (r.lower(v-2) == "their"):
+				r.theirMeeting(v)
+			}
+		}
+	}
+}
+
+// met reads "A met (with) B", "A held talks with B", "B received A".
+func (r *reading) met(v, verbEnd int) {
+	subj := r.subjectsBefore(v)
+	obj := r.objectsAfter(verbEnd, false)
+	if len(subj) == 0 || len(obj) == 0 {
+		// "A and B met"
+		if len(subj) >= 2 && len(obj) == 0 {
+			r.addMeeting(v, ents(subj), nil)
+		}
+		return
+	}
+	r.addMeeting(v, ents(append(subj, obj...)), ents(subj))
+}
+
+// metNoun reads "talks with B", "a meeting between A and B", "A's meeting with B".
+func (r *reading) metNoun(v int) {
+	obj := r.objectsAfter(v+1, false)
+	if len(obj) == 0 && r.lower(v+1) == "with" {
+		return
+	}
+	var subj []*mention
+	if r.lower(v+1) == "between" {
+		obj = r.objectsAfter(v, false)
+	} else if m := r.mentionAt(v - 2); m != nil && isPossessive(r.tok(v-1)) && actor(m) {
+		subj = []*mention{m} // "Witkoff's talks with Putin"
+	} else if r.lower(v-1) == "his" || r.lower(v-1) == "her" || r.lower(v-1) == "their" {
+		if p := r.personBefore(v); p != nil {
+			subj = []*mention{p}
+		}
+	} else {
+		// "A held talks with B": the clause's subject
+		for k := v - 1; k >= r.clauseStart(v) && k >= v-4; k-- {
+			if w := r.lower(k); w == "held" || w == "hold" || w == "holds" || w == "had" || w == "holding" {
+				subj = r.subjectsBefore(k)
+				break
+			}
+		}
+	}
+	all := ents(append(subj, obj...))
+	if len(all) < 2 {
+		// "the meeting with Witkoff": a meeting already told of
+		r.mentionedMeeting(v, ents(obj))
+		return
+	}
+	r.addMeeting(v, all, ents(subj))
+}
+
+// joinedAtMeeting reads "Putin was joined at his meeting with Witkoff and
+// Kushner by Ushakov and Dmitriev": the joiners met everyone there.
+func (r *reading) joinedAtMeeting(v int) {
+	subj := r.subjectsBefore(v - 1)
+	end := r.clauseEnd(v)
+	var with, by []*mention
+	for i := v + 1; i < end; i++ {
+		switch r.lower(i) {
+		case "with":
+			with = r.objectsAfter(i, false)
+		case "by":
+			by = r.objectsAfter(i, false)
+		}
+	}
+	if len(by) == 0 {
+		return
+	}
+	r.addMeeting(v, ents(append(append(subj, with...), by...)), nil)
+}
+
+// theirMeeting reads "Their last encounter, in August 2025": the pair of
+// the meeting told just before, on another date.
+func (r *reading) theirMeeting(v int) {
+	if len(r.meets) == 0 {
+		return
+	}
+	prev := r.meets[len(r.meets)-1]
+	parts := prev.parts
+	if len(parts) > 2 {
+		return
+	}
+	s := r.doc.Sentences[r.doc.SentenceOf(v)]
+	date := r.dateIn(v, s.Last)
+	if r.hedged(v) {
+		return
+	}
+	m := &meeting{parts: append([]int(nil), parts...), place: -1, date: date, sents: []int{r.doc.SentenceOf(v)}}
+	r.meets = append(r.meets, m)
+}
+
+// mentionedMeeting adds the sentence of "the meeting with X" to the meeting
+// told before with X in it, as more evidence.
+func (r *reading) mentionedMeeting(v int, parts []int) {
+	for i := len(r.meets) - 1; i >= 0; i-- {
+		m := r.meets[i]
+		if len(parts) > 0 && subset(parts, m.parts) {
+			sent := r.doc.SentenceOf(v)
+			if !containsInt(m.sents, sent) {
+				m.sents = append(m.sents, sent)
+			}
+			return
+		}
+	}
+}
+
+func subset(a, b []int) bool {
+	for _, x := range a {
+		if !containsInt(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// addMeeting records a meeting of parts told at token v; travellers are
+// the ones who came (the subject and their companions).
+func (r *reading) addMeeting(v int, parts, travellers []int) {
+	if len(parts) < 2 {
+		return
+	}
+	sent := r.doc.SentenceOf(v)
+	s := r.doc.Sentences[sent]
+	m := &meeting{parts: parts, place: r.placeAfter(v), date: r.dateIn(s.First, s.Last), sents: []int{sent}, visitor: map[int]bool{}}
+	for _, t := range travellers {
+		m.visitor[t] = true
+		for _, c := range r.companions(t) {
+			m.visitor[c] = true
+			if !containsInt(m.parts, c) {
+				m.parts = append(m.parts, c)
+			}
+		}
+	}
+	if r.hedged(v) {
+		r.plans = append(r.plans, m)
+		return
+	}
+	// the same meeting told again: same people, no other date
+	for _, old := range r.meets {
+		if overlap(old.parts, m.parts) >= 2 && (old.date == "" || m.date == "" || old.date == m.date) && sent-old.sents[0] <= 3 {
+			for _, p := range m.parts {
+				if !containsInt(old.parts, p) {
+					old.parts = append(old.parts, p)
+				}
+			}
+			if old.place < 0 {
+				old.place = m.place
+			}
+			if old.date == "" {
+				old.date = m.date
+			}
+			for t := range m.visitor {
+				old.visitor[t] = true
+			}
+			if !containsInt(old.sents, sent) {
+				old.sents = append(old.sents, sent)
+			}
+			return
+		}
+	}
+	r.meets = append(r.meets, m)
+}
+
+func overlap(a, b []int) int {
+	n := 0
+	for _, x := range a {
+		if containsInt(b, x) {
+			n++
+		}
+	}
+	return n
+}
+
+// placeAfter finds "in Moscow" or "at Number 10" in the clause after token v.
+func (r *reading) placeAfter(v int) int {
+	end := r.clauseEnd(v)
+	for i := v + 1; i < end; i++ {
+		w := r.lower(i)
+		if w != "in" && w != "at" {
+			continue
+		}
+		j := i + 1
+		for r.lower(j) == "the" || r.lower(j) == "a" {
+			j++
+		}
+		if m := r.mentionAt(j); m != nil && m.kind == byName && (m.typ == kg.Place || m.typ == kg.Org && isSeat(r.ents[m.ent].name)) {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// isSeat reports whether an organisation is also a building one can be
+// received at ("Downing Street", "the Kremlin", "the White House").
+func isSeat(name string) bool {
+	switch name {
+	case "Downing Street", "Kremlin", "White House", "Elysee", "Elysee Palace", "Pentagon":
+		return true
+	}
+	return false
+}
+
+// companions returns who accompanied entity e in the article.
+func (r *reading) companions(e int) []int {
+	var out []int
+	for _, k := range r.facts.order {
+		if k.pred == kg.Accompanied && k.o == e {
+			out = append(out, k.s)
+		}
+	}
+	return out
+}
+
+// accompanied reads "X, accompanied by Y," and "X was accompanied by Y".
+func (r *reading) accompanied(v int) {
+	by := r.objectsAfter(v+1, false)
+	subj := r.subjectsBefore(v)
+	if len(subj) == 0 {
+		// "Witkoff, accompanied by ..." : the name right before the comma
+		if m := r.mentionAt(v - 2); m != nil && r.tok(v-1) == "," && actor(m) {
+			subj = []*mention{m}
+		}
+	}
+	if len(subj) == 0 || len(by) == 0 || r.hedged(v) {
+		return
+	}
+	sent := r.doc.SentenceOf(v)
+	for _, b := range ents(by) {
+		r.facts.add(b, kg.Accompanied, subj[0].ent, sent)
+	}
+}
+
+// told reads "A told NBC News", "Blair tells EU".
+func (r *reading) told(v int) {
+	obj := r.objectsAfter(v, false)
+	if len(obj) == 0 || obj[0].first > v+2 || r.hedged(v) {
+		return
+	}
+	subj := r.subjectsBefore(v)
+	if len(subj) == 0 {
+		subj = r.speakerNear(v)
+	}
+	sent := r.doc.SentenceOf(v)
+	for _, s := range ents(subj) {
+		r.facts.add(s, kg.SpokeTo, obj[0].ent, sent)
+	}
+}
+
+// interview reads "in an interview with The Times" and "was interviewed by X".
+func (r *reading) interview(v int) {
+	if r.lower(v+1) != "with" && r.lower(v+1) != "by" && r.lower(v+1) != "on" {
+		return
+	}
+	obj := r.objectsAfter(v+1, false)
+	if len(obj) == 0 || r.hedged(v) {
+		return
+	}
+	subj := r.subjectsBefore(v)
+	if len(subj) == 0 {
+		subj = r.speakerNear(v)
+	}
+	sent := r.doc.SentenceOf(v)
+	for _, s := range ents(subj) {
+		r.facts.add(s, kg.SpokeTo, obj[0].ent, sent)
+	}
+}
+
+// speakerNear returns the subject of the speech verb in v's sentence.
+func (r *reading) speakerNear(v int) []*mention {
+	s := r.doc.Sentences[r.doc.SentenceOf(v)]
+	for i := s.First; i < s.Last; i++ {
+		if speechVerbs[r.lower(i)] {
+			if subj := r.subjectsBefore(i); len(subj) > 0 {
+				return subj
+			}
+		}
+	}
+	return nil
+}
+
+// visit reads "McCain visited Mr Blair", "A visited Basra", "A's visit to B".
+func (r *reading) visit(v int) {
+	w := r.lower(v)
+	if r.hedged(v) {
+		return
+	}
+	sent := r.doc.SentenceOf(v)
+	if w == "visit" || w == "visits" && r.lower(v+1) == "to" {
+		// the noun: "his visit to Poland"
+		if r.lower(v+1) != "to" {
+			return
+		}
+		var subj []*mention
+		if m := r.mentionAt(v - 2); m != nil && isPossessive(r.tok(v-1)) {
+			subj = []*mention{m}
+		} else if r.lower(v-1) == "his" || r.lower(v-1) == "her" {
+			if p := r.personBefore(v); p != nil {
+				subj = []*mention{p}
+			}
+		}
+		for _, o := range r.objectsAfter(v+1, true) {
+			for _, s := range ents(subj) {
+				r.visitFact(s, o.ent, sent)
+			}
+		}
+		return
+	}
+	subj := r.subjectsBefore(v)
+	obj := r.objectsAfter(v, true)
+	for _, o := range obj {
+		for _, s := range ents(subj) {
+			if o.typ == kg.Place || o.typ == kg.Org && isSeat(r.ents[o.ent].name) {
+				r.visitFact(s, o.ent, sent)
+			} else {
+				r.addMeeting(v, []int{s, o.ent}, []int{s})
+			}
+		}
+	}
+}
+
+// travel reads "A flew to Basra", "A arrived in Moscow".
+func (r *reading) travel(v int) {
+	if p := r.lower(v + 1); p != "to" && p != "in" && p != "at" && p != "into" {
+		return
+	}
+	if r.hedged(v) {
+		return
+	}
+	subj := r.subjectsBefore(v)
+	obj := r.objectsAfter(v+1, true)
+	sent := r.doc.SentenceOf(v)
+	for _, o := range obj {
+		if o.typ != kg.Place && !(o.typ == kg.Org && isSeat(r.ents[o.ent].name)) {
+			continue
+		}
+		for _, s := range ents(subj) {
+			r.visitFact(s, o.ent, sent)
+		}
+	}
+}
+
+// visitFact records that person s went to place p, with their companions.
+func (r *reading) visitFact(s, p, sent int) {
+	r.facts.add(s, kg.Visited, p, sent)
+	for _, c := range r.companions(s) {
+		r.facts.add(c, kg.Visited, p, sent)
+	}
+}
+
+// local reports whether entity e belongs to the country a place lies in:
+// its head, a minister or a national of it ("Putin" in Moscow).
+func (r *reading) local(e, place int) bool {
+	country := gazetteer.CountryOf(r.ents[place].name)
+	if country == "" {
+		return false
+	}
+	for _, k := range r.facts.order {
+		if k.s == e && (k.pred == kg.HeadOf || k.pred == kg.WorksFor || k.pred == kg.Nationality) && r.ents[k.o].name == country {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingFacts turns meetings into met and visited facts.
+func (r *reading) meetingFacts() {
+	for _, m := range r.meets {
+		for i, a := range m.parts {
+			for _, b := range m.parts[i+1:] {
+				for _, s := range m.sents {
+					r.facts.add(a, kg.Met, b, s)
+				}
+			}
+		}
+		if m.place < 0 {
+			continue
+		}
+		for _, p := range m.parts {
+			if m.visitor[p] && !r.local(p, m.place) && r.ents[p].typ == kg.Person {
+				r.visitFact(p, m.place, m.sents[0])
+			}
+		}
+	}
+}

@@ -1,0 +1,343 @@
+package loader
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	kg "github.com/newsgraph/kg"
+	"github.com/newsgraph/kg/gazetteer"
+	"github.com/newsgraph/kg/nlp"
+)
+
+// mentionKind says how a mention names its entity.
+type mentionKind int
+
+const (
+	byName       mentionKind = iota // "Vladimir Putin", "Putin"
+	byAdjective                     // "Russian" for Russia
+	byDescriptor                    // "the Russian president" for Putin
+)
+
+// mention is one place where the text names an entity.
+type mention struct {
+	first, last int // token range [first, last)
+	start, end  int // byte range
+	text        string
+	typ         string // kg.Person, kg.Org, kg.Place
+	kind        mentionKind
+	canon       string // canonical name known from the gazetteer, if any
+	ent         int    // index into reading.ents, -1 before resolution
+	sent        int
+}
+
+// entity is one real-world entity of the article.
+type entity struct {
+	name    string
+	typ     string
+	forms   []string // every surface form, in order of appearance
+	ments   []int
+	roles   []heldRole // posts and ties stated with the name
+	country string     // for places: the country it lies in (gazetteer)
+}
+
+// heldRole is a title the article gives an entity: "Russian President".
+type heldRole struct {
+	title string // "president"
+	of    int    // entity index of the organisation, place or person, or -1
+	adj   string // country adjective or possessor text used with it
+}
+
+// reading is the state of reading one article.
+type reading struct {
+	a     *Article
+	doc   *nlp.Doc
+	ments []*mention
+	byTok []int // token index -> mention index, -1 where none
+	ents  []*entity
+	facts *factSet
+	meets []*meeting
+	plans []*meeting
+	quots []kg.Quote
+
+	quoteSpans []quoteSpan
+}
+
+func (r *reading) tok(i int) string {
+	if i < 0 || i >= len(r.doc.Tokens) {
+		return ""
+	}
+	return r.doc.Tokens[i].Text
+}
+
+func (r *reading) lower(i int) string { return strings.ToLower(r.tok(i)) }
+
+// mentionAt returns the mention covering token i, or nil.
+func (r *reading) mentionAt(i int) *mention {
+	if i < 0 || i >= len(r.byTok) || r.byTok[i] < 0 {
+		return nil
+	}
+	return r.ments[r.byTok[i]]
+}
+
+func (r *reading) entOf(m *mention) *entity {
+	if m == nil || m.ent < 0 {
+		return nil
+	}
+	return r.ents[m.ent]
+}
+
+// findMentions turns recognised names into mentions, typed by the gazetteer
+// where it knows the name and by the recogniser otherwise.
+func (r *reading) findMentions() {
+	toks := r.doc.Tokens
+	for _, e := range r.doc.Entities {
+		first, last := e.First, e.Last
+		// "the Kremlin": the article is not part of the name
+		for first < last && (toks[first].Text == "the" || toks[first].Text == "The") {
+			first++
+		}
+		for last > first && isPossessive(toks[last-1].Text) {
+			last--
+		}
+		if first >= last {
+			continue
+		}
+		text := r.doc.Text[toks[first].Start:toks[last-1].End]
+		m := &mention{first: first, last: last, start: toks[first].Start, end: toks[last-1].End,
+			text: text, ent: -1, sent: r.doc.SentenceOf(first)}
+		if g, ok := gazetteer.Lookup(text); ok {
+			m.typ, m.canon = g.Type, g.Name
+			if gazetteer.IsAdjective(text) {
+				m.kind = byAdjective
+			}
+		} else if g, ok := gazetteer.LookupFold(text); ok && text == strings.ToUpper(text) && len(text) > 3 {
+			m.typ, m.canon = g.Type, g.Name
+		} else {
+			switch e.Type {
+			case "PER":
+				m.typ = kg.Person
+			case "ORG":
+				m.typ = kg.Org
+			case "LOC":
+				m.typ = kg.Place
+			default:
+				continue // MISC that names no place: events, religions, products
+			}
+		}
+		r.ments = append(r.ments, m)
+	}
+	r.index()
+}
+
+// index rebuilds the token -> mention map after mentions change.
+func (r *reading) index() {
+	sort.SliceStable(r.ments, func(i, j int) bool { return r.ments[i].first < r.ments[j].first })
+	r.byTok = make([]int, len(r.doc.Tokens))
+	for i := range r.byTok {
+		r.byTok[i] = -1
+	}
+	for k, m := range r.ments {
+		for i := m.first; i < m.last; i++ {
+			r.byTok[i] = k
+		}
+	}
+}
+
+func isPossessive(t string) bool { return t == "'s" || t == "’s" || t == "'" || t == "’" }
+
+// words splits a name into its words, dropping initials' dots for comparison.
+func words(name string) []string { return strings.Fields(name) }
+
+func lastWord(name string) string {
+	w := words(name)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
+// resolve groups mentions into entities: a gazetteer name is its canonical
+// entity; a person's surname or first name joins the full name it belongs
+// to; a short organisation name or acronym joins the longer one it abbreviates.
+func (r *reading) resolve() {
+	key := map[string]int{} // type + normalised name -> entity
+	newEnt := func(name, typ string) int {
+		r.ents = append(r.ents, &entity{name: name, typ: typ})
+		k := len(r.ents) - 1
+		key[typ+"|"+strings.ToLower(name)] = k
+		return k
+	}
+	link := func(m *mention, k int) {
+		m.ent = k
+		e := r.ents[k]
+		e.ments = append(e.ments, r.indexOf(m))
+		if !containsFold(e.forms, m.text) {
+			e.forms = append(e.forms, m.text)
+		}
+	}
+	// 1. gazetteer names and full names (two words or more) found first
+	for _, m := range r.ments {
+		name := m.text
+		if m.canon != "" {
+			name = m.canon
+		} else if m.typ != kg.Person || len(words(name)) < 2 {
+			continue
+		}
+		k, ok := key[m.typ+"|"+strings.ToLower(name)]
+		if !ok {
+			k = r.samePerson(m, name)
+		}
+		if k < 0 {
+			k = newEnt(name, m.typ)
+		}
+		link(m, k)
+	}
+	// 2. the rest: surnames, short organisation names, unknown places
+	for _, m := range r.ments {
+		if m.ent >= 0 {
+			continue
+		}
+		if k := r.longerForm(m); k >= 0 {
+			link(m, k)
+			continue
+		}
+		if k, ok := key[m.typ+"|"+strings.ToLower(m.text)]; ok {
+			link(m, k)
+			continue
+		}
+		link(m, newEnt(m.text, m.typ))
+	}
+	// 3. a longer organisation name later in the text names the short one
+	for _, e := range r.ents {
+		for _, f := range e.forms {
+			if len(f) > len(e.name) && e.typ != kg.Place && gazetteerName(e.name) == "" {
+				e.name = f
+			}
+		}
+	}
+}
+
+func gazetteerName(name string) string {
+	if g, ok := gazetteer.Lookup(name); ok {
+		return g.Name
+	}
+	return ""
+}
+
+func (r *reading) indexOf(m *mention) int {
+	for k, x := range r.ments {
+		if x == m {
+			return k
+		}
+	}
+	return -1
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// samePerson finds an entity that a full name is another spelling of:
+// "George Bush" for "George W. Bush" (same first and last word).
+func (r *reading) samePerson(m *mention, name string) int {
+	if m.typ != kg.Person {
+		return -1
+	}
+	w := words(name)
+	for k, e := range r.ents {
+		if e.typ != kg.Person {
+			continue
+		}
+		ew := words(e.name)
+		if len(ew) >= 2 && ew[0] == w[0] && ew[len(ew)-1] == w[len(w)-1] {
+			if len(w) > len(ew) {
+				e.name = name
+			}
+			return k
+		}
+	}
+	return -1
+}
+
+// longerForm finds the entity a short mention abbreviates: a person's
+// surname ("Putin"), a royal's name ("Harry" for "Prince Harry"), the first
+// words of an organisation ("Care" for "Care International") or its initials
+// ("EU"). The nearest preceding mention wins when several fit.
+func (r *reading) longerForm(m *mention) int {
+	best, bestPos := -1, -1
+	for k, e := range r.ents {
+		if !abbreviates(m, e) {
+			continue
+		}
+		pos := -1
+		for _, mi := range e.ments {
+			if r.ments[mi].first < m.first && r.ments[mi].first > pos {
+				pos = r.ments[mi].first
+			}
+		}
+		if best < 0 || pos > bestPos {
+			best, bestPos = k, pos
+		}
+	}
+	return best
+}
+
+func abbreviates(m *mention, e *entity) bool {
+	if strings.EqualFold(m.text, e.name) {
+		return true
+	}
+	mw, ew := words(m.text), words(e.name)
+	if len(mw) >= len(ew) {
+		return false
+	}
+	switch e.typ {
+	case kg.Person:
+		// a surname, or the name after a royal title; never a first name alone
+		if m.typ == kg.Place && gazetteerName(m.text) != "" {
+			return false
+		}
+		return len(mw) == 1 && (mw[0] == ew[len(ew)-1])
+	case kg.Org:
+		if m.typ == kg.Person {
+			return false
+		}
+		if isAcronym(m.text) {
+			return m.text == initials(ew)
+		}
+		for i := range mw {
+			if !strings.EqualFold(mw[i], ew[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for _, c := range s {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func initials(ws []string) string {
+	var b strings.Builder
+	for _, w := range ws {
+		if c := []rune(w)[0]; unicode.IsUpper(c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}

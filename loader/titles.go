@@ -1,0 +1,392 @@
+package loader
+
+import (
+	"strings"
+
+	kg "github.com/newsgraph/kg"
+	"github.com/newsgraph/kg/gazetteer"
+)
+
+// titleSpan is a run of title words read between a possessor and a name:
+// "special envoy", "foreign policy and economic aides", "son-in-law".
+type titleSpan struct {
+	title   string // the head title, in its singular lower-case form ("aide")
+	role    role
+	former  bool // "former", "ex-": only works_for survives (GUIDE.md)
+	deputy  bool // "deputy", "vice": below the top post
+	first   int  // first token of the span
+	last    int  // one past its last token
+	nonPost bool // an occupation that says nationality, not a post
+}
+
+// readTitle reads title words in tokens [from, to) and returns the head
+// title, the rightmost one ("foreign policy aide" is an aide). Every token
+// must be a title word, a modifier or a joining "and"/","/"of".
+func (r *reading) readTitle(from, to int) (titleSpan, bool) {
+	ts := titleSpan{first: from, last: to}
+	if from >= to {
+		return ts, false
+	}
+	for i := from; i < to; i++ {
+		w := strings.ToLower(r.tok(i))
+		if strings.HasPrefix(w, "ex-") {
+			ts.former = true
+			w = w[3:]
+		}
+		switch w {
+		case "former", "ex", "then", "late":
+			ts.former = true
+		case "deputy", "vice", "assistant", "junior", "under-secretary":
+			ts.deputy = true
+		}
+		// the longest title phrase starting here: "prime minister", "chief executive"
+		found := false
+		for n := min(5, to-i); n >= 1; n-- {
+			phrase := r.phrase(i, i+n)
+			if s, ok := pluralTitles[phrase]; ok {
+				phrase = s
+			}
+			if ro, ok := titles[phrase]; ok {
+				ts.title, ts.role = phrase, ro
+				ts.nonPost = nationalityOnly[phrase]
+				i += n - 1
+				found = true
+				break
+			}
+			if nationalityOnly[phrase] {
+				ts.title, ts.role, ts.nonPost = phrase, role{}, true
+				i += n - 1
+				found = true
+				break
+			}
+		}
+		if !found && !titleModifiers[w] && w != "of" && w != "and" && w != "&" && w != "," && w != "" {
+			return ts, false
+		}
+	}
+	return ts, ts.title != ""
+}
+
+// phrase joins tokens [i, j) as a lexicon key: "prime_minister".
+func (r *reading) phrase(i, j int) string {
+	parts := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		parts = append(parts, strings.ToLower(r.tok(k)))
+	}
+	return strings.Join(parts, "_")
+}
+
+// possessor is what a title belongs to: an entity named just before it
+// ("Kremlin spokesman", "Trump's envoy", "the Russian president's aides").
+type possessor struct {
+	ent       int // entity index, -1 when none
+	adjective bool
+	first     int // first token of the possessor phrase
+}
+
+// possessorBefore reads the entity that ends at token i-1 (before a title),
+// with or without a possessive 's.
+func (r *reading) possessorBefore(i int) possessor {
+	p := possessor{ent: -1, first: i}
+	j := i - 1
+	if isPossessive(r.tok(j)) {
+		j--
+	}
+	if m := r.mentionAt(j); m != nil && m.last == j+1 {
+		p.ent, p.adjective, p.first = m.ent, m.kind == byAdjective, m.first
+		if m.first > 0 && (r.tok(m.first-1) == "the" || r.tok(m.first-1) == "The") {
+			p.first = m.first - 1
+		}
+	}
+	return p
+}
+
+// titleRelations reads every "possessor title NAME" before a person's name
+// and every "NAME, possessor's title" after it, and records the relations
+// and roles they state.
+func (r *reading) titleRelations() {
+	for k, m := range r.ments {
+		if m.typ != kg.Person || m.kind != byName {
+			continue
+		}
+		r.titleBeforeName(k, m)
+	}
+	r.resolveDescriptors()
+	for k, m := range r.ments {
+		if m.kind != byName {
+			continue
+		}
+		r.appositive(k, m)
+	}
+}
+
+// titleBeforeName reads "Russian President Vladimir Putin", "Kremlin
+// spokesman Dmitry Peskov", "Trump's son-in-law Jared Kushner".
+func (r *reading) titleBeforeName(k int, m *mention) {
+	// the title runs left from the name up to a possessor or a stop
+	start := m.first
+	for start > 0 && r.mentionAt(start-1) == nil && r.isTitleWord(start-1, false) {
+		start--
+	}
+	if start == m.first {
+		return
+	}
+	ts, ok := r.readTitle(start, m.first)
+	if !ok {
+		return
+	}
+	p := r.possessorBefore(start)
+	r.applyTitle(m.ent, ts, p, m.sent)
+}
+
+// isTitleWord says whether token i can be part of a title phrase; joins
+// lets "and" and "," join two titles ("chairman and chief executive").
+func (r *reading) isTitleWord(i int, joins bool) bool {
+	w := strings.ToLower(r.tok(i))
+	switch w {
+	case "":
+		return false
+	case "and", "&", ",":
+		return joins
+	}
+	w = strings.TrimPrefix(w, "ex-")
+	if titleModifiers[w] || nationalityOnly[w] || titleWordParts[w] {
+		return true
+	}
+	if _, ok := titles[w]; ok {
+		return true
+	}
+	_, ok := pluralTitles[w]
+	return ok
+}
+
+// titleWordParts holds every word of the multi-word titles ("prime", "minister").
+var titleWordParts = func() map[string]bool {
+	m := map[string]bool{}
+	for t := range titles {
+		for _, w := range strings.Split(t, "_") {
+			if w != "of" && w != "the" && w != "and" {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
+
+// applyTitle records what a title held by entity h says.
+func (r *reading) applyTitle(h int, ts titleSpan, p possessor, sent int) {
+	if h < 0 {
+		return
+	}
+	holder := r.ents[h]
+	holder.roles = append(holder.roles, heldRole{title: ts.title, of: p.ent})
+	if p.ent < 0 {
+		return
+	}
+	pe := r.ents[p.ent]
+	pred := ts.role.predicate
+	switch {
+	case ts.nonPost && pe.typ == kg.Place && isCountry(pe.name):
+		pred = kg.Nationality
+	case ts.nonPost && pe.typ != kg.Person:
+		pred = kg.WorksFor // "an analyst at Gartmore", "Gartmore analyst"
+	case ts.nonPost:
+		return
+	case pred == kg.HeadOf && (ts.deputy):
+		pred = kg.WorksFor
+	case pred == kg.HeadOf && ts.former:
+		return
+	case pred == kg.HeadOf && ts.title == "chancellor" && pe.name != "Germany" && pe.name != "Austria":
+		pred = kg.WorksFor // the UK's chancellor is a minister
+	case pred == kg.HeadOf && pe.typ == kg.Person:
+		pred = kg.WorksFor // "Putin's chief of staff"
+	case pred == kg.RelativeOf && pe.typ != kg.Person:
+		return
+	case pred == kg.MemberOf && pe.typ == kg.Place:
+		pred = kg.WorksFor // "British MP": serves the country
+	case (pred == kg.Advises || pred == kg.EnvoyOf) && ts.former:
+		pred = kg.WorksFor
+	}
+	if ts.former && pred != kg.WorksFor && pred != kg.Nationality && pred != kg.RelativeOf {
+		return
+	}
+	r.facts.add(h, pred, p.ent, sent)
+}
+
+func isCountry(name string) bool {
+	g, ok := gazetteer.Lookup(name)
+	return ok && g.Type == kg.Place && g.Country == ""
+}
+
+// appositive reads the title after a name: "Robert Benmosche, Metlife's
+// chairman and chief executive", "Stuart Quint, an analyst at Gartmore",
+// "Yury Ushakov and Kirill Dmitriev, the Russian president's foreign policy
+// and economic aides", "Abbas Gallyamov, a former speechwriter for President Putin".
+func (r *reading) appositive(k int, m *mention) {
+	// the names the apposition describes: this one and any joined by "and"
+	holders := []int{m.ent}
+	i := m.last
+	for r.tok(i) == "and" || r.tok(i) == "," && r.mentionAt(i+1) != nil && r.mentionAt(i+1).typ == m.typ {
+		n := r.mentionAt(i + 1)
+		if n == nil || n.typ != m.typ || n.kind != byName {
+			break
+		}
+		holders = append(holders, n.ent)
+		i = n.last
+	}
+	if r.tok(i) != "," {
+		return
+	}
+	i++
+	// skip an age: "Mrs Hassan, 59,"
+	if isNumber(r.tok(i)) && r.tok(i+1) == "," {
+		i += 2
+	}
+	switch r.lower(i) {
+	case "a", "an", "the", "its", "his", "her", "their":
+		i++
+	}
+	// possessor first: "Metlife's chairman", "the Russian president's aides"
+	p := possessor{ent: -1}
+	if pm := r.mentionAt(i); pm != nil {
+		j := pm.last
+		if isPossessive(r.tok(j)) {
+			p = possessor{ent: pm.ent, adjective: pm.kind == byAdjective, first: pm.first}
+			i = j + 1
+		} else if pm.kind == byAdjective || pm.typ != kg.Person {
+			// "the US's leading" or "a Russian analyst" or "Gartmore analyst"
+			p = possessor{ent: pm.ent, adjective: pm.kind == byAdjective, first: pm.first}
+			i = pm.last
+		}
+	}
+	end := i
+	for end < len(r.doc.Tokens) && r.mentionAt(end) == nil && r.isTitleWord(end, true) {
+		end++
+	}
+	ts, ok := r.readTitle(i, end)
+	if !ok {
+		return
+	}
+	// possessor after: "an analyst at Gartmore", "a speechwriter for President Putin"
+	if p.ent < 0 {
+		switch r.lower(end) {
+		case "at", "for", "of", "to", "with", "in":
+			j := end + 1
+			for r.lower(j) == "the" || titles[r.lower(j)].predicate != "" && r.mentionAt(j) == nil {
+				j++
+			}
+			if pm := r.mentionAt(j); pm != nil {
+				p = possessor{ent: pm.ent, adjective: pm.kind == byAdjective, first: pm.first}
+				if r.lower(end) == "in" && pm.typ == kg.Place {
+					ts.nonPost = false // "a minister in Spain" is still a post there
+				}
+			}
+		}
+	}
+	for _, h := range holders {
+		r.applyTitle(h, ts, p, m.sent)
+	}
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveDescriptors turns "the Russian president", "the prime minister",
+// "the foreign secretary" into mentions of the one entity the article gave
+// that title (with that country, when one is said).
+func (r *reading) resolveDescriptors() {
+	var added []*mention
+	for i := 0; i < len(r.doc.Tokens); i++ {
+		if r.lower(i) != "the" || r.mentionAt(i) != nil {
+			continue
+		}
+		j := i + 1
+		country := -1
+		if m := r.mentionAt(j); m != nil && m.kind == byAdjective && m.last == j+1 {
+			country = m.ent
+			j++
+		}
+		// the longest title phrase: "prime minister", "foreign secretary", "president"
+		for n := 3; n >= 1; n-- {
+			if j+n > len(r.doc.Tokens) {
+				continue
+			}
+			ph := r.phrase(j, j+n)
+			if _, ok := titles[ph]; !ok {
+				continue
+			}
+			if m := r.mentionAt(j + n); m != nil && m.typ == kg.Person {
+				break // "the prime minister Tony Blair" is a title before a name
+			}
+			if h := r.holderOf(ph, country); h >= 0 {
+				text := r.doc.Text[r.doc.Tokens[i].Start:r.doc.Tokens[j+n-1].End]
+				dm := &mention{first: i, last: j + n, start: r.doc.Tokens[i].Start, end: r.doc.Tokens[j+n-1].End,
+					text: text, typ: r.ents[h].typ, kind: byDescriptor, ent: h, sent: r.doc.SentenceOf(i)}
+				added = append(added, dm)
+				if !containsFold(r.ents[h].forms, text) {
+					r.ents[h].forms = append(r.ents[h].forms, text)
+				}
+			}
+			i = j + n - 1
+			break
+		}
+	}
+	if len(added) == 0 {
+		return
+	}
+	// a descriptor replaces the adjective mention inside it
+	keep := r.ments[:0]
+	for _, m := range r.ments {
+		inside := false
+		for _, d := range added {
+			if m.first >= d.first && m.last <= d.last {
+				inside = true
+			}
+		}
+		if !inside {
+			keep = append(keep, m)
+		}
+	}
+	r.ments = append(keep, added...)
+	r.index()
+	r.relinkMentions()
+}
+
+// relinkMentions rebuilds every entity's mention list after r.ments changed.
+func (r *reading) relinkMentions() {
+	for _, e := range r.ents {
+		e.ments = e.ments[:0]
+	}
+	for k, m := range r.ments {
+		if m.ent >= 0 {
+			r.ents[m.ent].ments = append(r.ents[m.ent].ments, k)
+		}
+	}
+}
+
+// holderOf finds the one person the article gave a title, in a country when
+// one is given; -1 when none or several fit.
+func (r *reading) holderOf(title string, country int) int {
+	found := -1
+	for k, e := range r.ents {
+		for _, ro := range e.roles {
+			if ro.title != title || country >= 0 && ro.of != country {
+				continue
+			}
+			if found >= 0 && found != k {
+				return -1
+			}
+			found = k
+		}
+	}
+	return found
+}

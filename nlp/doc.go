@@ -1,0 +1,46 @@
+// Package nlp reads news English: it splits text into tokens and sentences,
+// tags parts of speech and recognises named entities. Every stage annotates
+// one shared Doc, spaCy-style, and knows nothing of graphs or relations.
+package nlp
+
+// Token is one word or punctuation mark; offsets are byte offsets into the text given.
+type Token struct {
+	Text       string
+	Start, End int
+	POS        string // Penn Treebank tag (filled by the tagger)
+	NER        string // IOB2 tag such as "B-PER", "I-ORG", "O" (filled by the recogniser)
+}
+
+// Sentence is a half-open range of token indexes [First, Last) plus its byte range.
+type Sentence struct{ First, Last, Start, End int }
+
+// Entity is a recognised name: token range [First, Last), byte range, type PER|ORG|LOC|MISC.
+type Entity struct {
+	First, Last, Start, End int
+	Type, Text              string
+}
+
+// Doc is a text with the annotations of every stage.
+type Doc struct {
+	Text      string
+	Tokens    []Token
+	Sentences []Sentence
+	Entities  []Entity
+}
+
+// SentenceOf returns the index of the sentence holding token i, or -1.
+func (d *Doc) SentenceOf(i int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch s := d.Sentences[m]; {
+		case i < s.First:
+			hi = m
+		case i >= s.Last:
+			lo = m + 1
+		default:
+			return m
+		}
+	}
+	return -1
+}
