@@ -8,11 +8,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
-
-	"golang.org/x/text/unicode/norm"
 
 	kg "github.com/newsgraph/kg"
 )
@@ -39,43 +36,9 @@ type goldMeeting struct {
 	Date         *string  `json:"date"`
 }
 
-var titles = []string{"prime minister", "president", "chancellor", "secretary", "minister", "mr", "mrs",
-	"ms", "dr", "sir", "lord", "lady", "king", "queen", "prince", "general", "senator"}
-
-var (
-	possessiveRe = regexp.MustCompile(`'s\b`)
-	punctRe      = regexp.MustCompile(`[."',]`)
-	spaceRe      = regexp.MustCompile(`\s+`)
-	theRe        = regexp.MustCompile(`^the\s+`)
-)
-
-// Norm normalises a name as score.py does: NFKC, curly quotes straightened,
-// lower case, possessive 's, dots, quotes and commas dropped, a leading
-// "the" and leading titles (Mr, President ...) removed.
-func Norm(s string) string {
-	if s == "" {
-		return ""
-	}
-	s = norm.NFKC.String(s)
-	s = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
-	s = strings.TrimSpace(pyLower(s))
-	s = possessiveRe.ReplaceAllString(s, "")
-	s = punctRe.ReplaceAllString(s, "")
-	s = theRe.ReplaceAllString(s, "")
-	for changed := true; changed; {
-		changed = false
-		for _, t := range titles {
-			if strings.HasPrefix(s, t+" ") && len(s) > len(t)+1 {
-				s = s[len(t)+1:]
-				changed = true
-			}
-		}
-	}
-	return strings.TrimSpace(spaceRe.ReplaceAllString(s, " "))
-}
-
-// pyLower lower-cases like Python's str.lower for the text we meet.
-func pyLower(s string) string { return strings.ToLower(s) }
+// Norm normalises a name as score.py does (kg.NameKey implements exactly
+// its rules; names_test.go in this package pins them).
+func Norm(s string) string { return kg.NameKey(s) }
 
 // LoadGold reads one gold file.
 func LoadGold(path string) (*Gold, error) {

@@ -178,7 +178,8 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, bool) {
 	sentIdx := r.doc.SentenceOf(q.open)
 	s := r.doc.Sentences[sentIdx]
 	// after the quote: `", Peskov said.` / `," said Stuart Quint, an analyst` / `," he added.`
-	if after > 0 && after < s.Last+1 {
+	if after > 0 && after < len(r.doc.Tokens) {
+		s := r.doc.Sentences[r.doc.SentenceOf(q.close)]
 		i := after
 		for i < s.Last && r.tok(i) == "," {
 			i++

@@ -101,8 +101,10 @@ func Parse(b []byte, opt ReadOptions) (*Article, error) {
 		return nil, ErrEmpty
 	}
 	if first, rest, ok := strings.Cut(text, "\n"); ok {
-		if next, _, _ := strings.Cut(rest, "\n"); strings.TrimSpace(next) == "" {
-			a.Title = strings.TrimSpace(first)
+		// a headline: short, alone on its line, with no full stop
+		first = strings.TrimSpace(first)
+		if next, _, _ := strings.Cut(rest, "\n"); strings.TrimSpace(next) == "" && len(first) <= 150 && !strings.HasSuffix(first, ".") {
+			a.Title = first
 		}
 	}
 	a.Text = text

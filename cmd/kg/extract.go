@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -41,16 +40,16 @@ is reported on stderr with the file's name).`,
 				a, err := loader.ReadFile(f.Path, "", loader.ReadOptions{Strict: strict})
 				if err != nil {
 					failed++
-					fmt.Fprintf(os.Stderr, "kg: %s: %v\n", f.Path, err)
+					fmt.Fprintf(cmd.ErrOrStderr(), "kg: %s: %v\n", f.Path, err)
 					return nil
 				}
 				for _, w := range a.Warnings {
-					fmt.Fprintf(os.Stderr, "kg: %s: warning: %s\n", f.Path, w)
+					fmt.Fprintf(cmd.ErrOrStderr(), "kg: %s: warning: %s\n", f.Path, w)
 				}
 				return enc.Encode(x.Extract(a))
 			}, func(path string, err error) {
 				failed++
-				fmt.Fprintf(os.Stderr, "kg: %s: %v\n", path, err)
+				fmt.Fprintf(cmd.ErrOrStderr(), "kg: %s: %v\n", path, err)
 			})
 			if err != nil {
 				return err

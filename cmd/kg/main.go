@@ -49,6 +49,6 @@ directory.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newExtractCmd(), newEvalCmd())
+	root.AddCommand(newIngestCmd(), newExtractCmd(), newQueryCmd(), newWhoMetCmd(), newExportCmd(), newEvalCmd())
 	return root
 }

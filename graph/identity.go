@@ -1,0 +1,150 @@
+package graph
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	kg "github.com/newsgraph/kg"
+)
+
+// Identity decides which node an article's entity is, so that "Putin" in
+// one article and "President Vladimir Putin" in another are one node while
+// "Mahmoud Abbas" and "Abbas Gallyamov" stay two. It is an index of name
+// keys (kg.NameKey of every name an entity went by) to entity IRIs, kept in
+// the store as kg:key quads and mirrored in memory.
+type Identity struct {
+	iris   IRIs
+	byKey  map[string][]quad.IRI // name key -> entities
+	label  map[quad.IRI]string   // entity -> canonical label
+	merged map[quad.IRI]quad.IRI // surname-only node -> the full name that absorbs it
+}
+
+func newIdentity(iris IRIs) *Identity {
+	return &Identity{iris: iris, byKey: map[string][]quad.IRI{}, label: map[quad.IRI]string{}, merged: map[quad.IRI]quad.IRI{}}
+}
+
+// addKey records that entity e went by a name with this key.
+func (id *Identity) addKey(key string, e quad.IRI) {
+	for _, x := range id.byKey[key] {
+		if x == e {
+			return
+		}
+	}
+	id.byKey[key] = append(id.byKey[key], e)
+}
+
+// Keys returns the name keys an entity is found by: its name, its aliases
+// that are names (not descriptions such as "the Russian president"), and
+// for a person the surname and the first-and-last name.
+func Keys(e kg.Entity) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(k string) {
+		if k != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	add(kg.NameKey(e.Name))
+	for _, a := range e.Aliases {
+		if isName(a) {
+			add(kg.NameKey(a))
+		}
+	}
+	if e.Type == kg.Person {
+		if w := strings.Fields(kg.NameKey(e.Name)); len(w) >= 2 {
+			add(w[len(w)-1])
+			add(w[0] + " " + w[len(w)-1])
+		}
+	}
+	return out
+}
+
+// isName reports whether an alias is a proper name rather than a
+// description: it starts with a capital once a leading "the" is dropped,
+// and is not a title alone.
+func isName(a string) bool {
+	a = strings.TrimPrefix(strings.TrimPrefix(a, "the "), "The ")
+	if a == "" || !(a[0] >= 'A' && a[0] <= 'Z' || a[0] >= 0x80) {
+		return false
+	}
+	return kg.NameKey(a) != ""
+}
+
+// candidates returns the entities of a type found by key.
+func (id *Identity) candidates(key, typ string) []quad.IRI {
+	var out []quad.IRI
+	for _, e := range id.byKey[key] {
+		if id.iris.TypeOfEntity(e) == typ {
+			out = append(out, id.follow(e))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	// the same entity may be found through a merged node
+	uniq := out[:0]
+	for i, e := range out {
+		if i == 0 || e != out[i-1] {
+			uniq = append(uniq, e)
+		}
+	}
+	return uniq
+}
+
+func (id *Identity) follow(e quad.IRI) quad.IRI {
+	for {
+		n, ok := id.merged[e]
+		if !ok {
+			return e
+		}
+		e = n
+	}
+}
+
+// Resolve returns the node for an article's entity and, when a node named
+// only by this person's surname exists, that node to merge into it.
+//
+//  1. the node minted from its own name, if the graph has it;
+//  2. else the one node of its type that went by the same name key
+//     ("Putin" finds Vladimir Putin through his surname key);
+//  3. else, for a person, the one node with the same first and last name
+//     ("George Bush" finds George W. Bush);
+//  4. else a new node minted from its name. If the only person known by its
+//     surname is a node named by that surname alone, that node is merged in.
+func (id *Identity) Resolve(e kg.Entity) (node quad.IRI, absorb quad.IRI) {
+	own := id.iris.Entity(e.Type, e.Name)
+	if _, ok := id.label[own]; ok {
+		return id.follow(own), ""
+	}
+	key := kg.NameKey(e.Name)
+	if c := id.candidates(key, e.Type); len(c) == 1 {
+		return c[0], ""
+	}
+	w := strings.Fields(key)
+	if e.Type == kg.Person && len(w) >= 2 {
+		if c := id.candidates(w[0]+" "+w[len(w)-1], e.Type); len(c) == 1 {
+			return c[0], ""
+		}
+		if c := id.candidates(w[len(w)-1], e.Type); len(c) == 1 && kg.NameKey(id.label[c[0]]) == w[len(w)-1] {
+			return own, c[0]
+		}
+	}
+	return own, ""
+}
+
+// learn records an entity's node, label and keys after an article is written.
+func (id *Identity) learn(node quad.IRI, label string, keys []string) {
+	if _, ok := id.label[node]; !ok {
+		id.label[node] = label
+	}
+	for _, k := range keys {
+		id.addKey(k, node)
+	}
+}
+
+// merge points an absorbed node at the node that replaces it.
+func (id *Identity) merge(from, to quad.IRI) {
+	id.merged[from] = to
+	delete(id.label, from)
+}

@@ -1,0 +1,444 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cayleygraph/cayley/clog"
+	"github.com/cayleygraph/cayley/graph"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
+	_ "github.com/cayleygraph/cayley/graph/memstore" // the mem: store
+	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	kg "github.com/newsgraph/kg"
+)
+
+func init() {
+	// Cayley logs through the standard logger ("Running in nosync mode",
+	// SQL connection strings); our commands report errors themselves.
+	clog.SetLogger(nil)
+}
+
+// Options say how to open a store.
+type Options struct {
+	Base     string        // IRI base for articles and entities ("" = DefaultBase)
+	ReadOnly bool          // open for reading; several readers may share a file store
+	Wait     time.Duration // how long to wait for a file store another process holds (default 2s)
+}
+
+// Store is a Cayley quad store holding newsgraph's graph.
+type Store struct {
+	QS   graph.QuadStore
+	IRIs IRIs
+	Spec string // what --db said
+	Kind string // "bbolt", "memstore", ...
+
+	mu       sync.Mutex // one writer at a time (Cayley's stores need it)
+	id       *Identity
+	closeFns []func() error
+}
+
+// ErrInUse says a file store is held by another process.
+var ErrInUse = errors.New("store in use")
+
+// Open opens (creating if needed) the store named by spec:
+//
+//	mem:               an in-memory store, gone when the program ends
+//	PATH               an embedded bbolt file (created when missing)
+//
+// Other backends register themselves in backends.
+func Open(spec string, opt Options) (*Store, error) {
+	if spec == "" {
+		return nil, errors.New("no store given: use --db PATH (or set KG_DB)")
+	}
+	s := &Store{IRIs: NewIRIs(opt.Base), Spec: spec}
+	for prefix, open := range backends {
+		if strings.HasPrefix(spec, prefix) {
+			return s, open(s, strings.TrimPrefix(spec, prefix), opt)
+		}
+	}
+	return s, openBolt(s, spec, opt)
+}
+
+// backends maps a --db prefix to the function that opens it.
+var backends = map[string]func(s *Store, addr string, opt Options) error{
+	"mem:": func(s *Store, _ string, _ Options) error {
+		qs, err := graph.NewQuadStore("memstore", "", nil)
+		if err != nil {
+			return err
+		}
+		s.QS, s.Kind = qs, "memstore"
+		return nil
+	},
+}
+
+// lockInfo is written beside a file store by the process that holds it, so
+// a second process can say who is in the way.
+type lockInfo struct {
+	PID     int       `json:"pid"`
+	Command string    `json:"command"`
+	Since   time.Time `json:"since"`
+}
+
+// openBolt opens an embedded bbolt file. bbolt takes an exclusive file lock
+// for writing (a shared one for reading); a second writer waits opt.Wait
+// and then gets an error that says who holds the file.
+func openBolt(s *Store, path string, opt Options) error {
+	wait := opt.Wait
+	if wait == 0 {
+		wait = 2 * time.Second
+	}
+	_, statErr := os.Stat(path)
+	if opt.ReadOnly && statErr != nil {
+		return fmt.Errorf("open %s: %w (ingest articles first: kg ingest --db %s FILE...)", path, statErr, path)
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	db, err := bolt.Open(path, 0o644, &bolt.Options{
+		Timeout:  wait,
+		ReadOnly: opt.ReadOnly,
+		// a large initial map keeps writers from remapping under readers
+		// (measured here: bbolt deadlocked growing the file while Gizmo
+		// readers held nested read transactions)
+		InitialMmapSize: 1 << 30,
+	})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return inUse(path)
+	}
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	kv := hbolt.New(db)
+	if !opt.ReadOnly {
+		if err := ckv.Init(kv, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			db.Close()
+			return fmt.Errorf("initialise %s: %w", path, err)
+		}
+		writeLock(path)
+		s.closeFns = append(s.closeFns, func() error { return os.Remove(path + ".lock") })
+	}
+	// no_bloom: Cayley would otherwise scan the whole store at every open to
+	// fill a duplicate filter (1.3 s at a million quads) and hold ~150 MB for it
+	qs, err := ckv.New(kv, graph.Options{ckv.OptNoBloom: true})
+	if err != nil {
+		db.Close()
+		if errors.Is(err, graph.ErrNotInitialized) {
+			return fmt.Errorf("%s is not a kg store (no graph in it)", path)
+		}
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	s.QS, s.Kind = qs, "bbolt"
+	return nil
+}
+
+func writeLock(path string) {
+	b, _ := json.Marshal(lockInfo{PID: os.Getpid(), Command: strings.Join(os.Args, " "), Since: time.Now().Round(time.Second)})
+	_ = os.WriteFile(path+".lock", b, 0o644)
+}
+
+func inUse(path string) error {
+	who := "another process"
+	if b, err := os.ReadFile(path + ".lock"); err == nil {
+		var li lockInfo
+		if json.Unmarshal(b, &li) == nil && li.PID > 0 {
+			who = fmt.Sprintf("process %d (%s, since %s)", li.PID, li.Command, li.Since.Format(time.DateTime))
+		}
+	}
+	return fmt.Errorf("%w: %s is held by %s; wait for it to finish, or stop it, then try again", ErrInUse, path, who)
+}
+
+// Close closes the store.
+func (s *Store) Close() error {
+	if s.QS == nil {
+		return nil
+	}
+	err := s.QS.Close()
+	for _, f := range s.closeFns {
+		f()
+	}
+	s.QS = nil
+	return err
+}
+
+// Identity returns the cross-article identity index, read from the store's
+// kg:key and rdfs:label quads on first use.
+func (s *Store) Identity(ctx context.Context) (*Identity, error) {
+	if s.id != nil {
+		return s.id, nil
+	}
+	id := newIdentity(s.IRIs)
+	err := s.eachWithPredicate(ctx, RDFSLabel, func(q quad.Quad) {
+		if e, ok := q.Subject.(quad.IRI); ok && s.IRIs.TypeOfEntity(e) != "" {
+			id.label[e] = quad.StringOf(q.Object)
+			if str, ok := q.Object.(quad.String); ok {
+				id.label[e] = string(str)
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = s.eachWithPredicate(ctx, KGKey, func(q quad.Quad) {
+		e, ok1 := q.Subject.(quad.IRI)
+		k, ok2 := q.Object.(quad.String)
+		if ok1 && ok2 {
+			id.addKey(string(k), e)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.id = id
+	return id, nil
+}
+
+// eachWithPredicate calls fn for every quad with predicate p.
+func (s *Store) eachWithPredicate(ctx context.Context, p quad.IRI, fn func(quad.Quad)) error {
+	return s.each(ctx, quad.Predicate, p, fn)
+}
+
+// each calls fn for every quad whose direction d holds v.
+func (s *Store) each(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad)) error {
+	ref, err := s.QS.ValueOf(v)
+	if err != nil || ref == nil {
+		return err
+	}
+	it := s.QS.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.QS.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		fn(q)
+	}
+	return it.Err()
+}
+
+// ArticleQuads returns every quad an article stated (its label).
+func (s *Store) ArticleQuads(ctx context.Context, article quad.IRI) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.each(ctx, quad.Label, article, func(q quad.Quad) { out = append(out, q) })
+	return out, err
+}
+
+// ArticleHash returns the content hash stored on an article node, or "".
+func (s *Store) ArticleHash(ctx context.Context, article quad.IRI) (string, error) {
+	var h string
+	err := s.each(ctx, quad.Subject, article, func(q quad.Quad) {
+		if q.Predicate == KGHash {
+			if str, ok := q.Object.(quad.String); ok {
+				h = string(str)
+			}
+		}
+	})
+	return h, err
+}
+
+// WriteStats counts what a write changed.
+type WriteStats struct {
+	Articles  int // articles whose quads were written or replaced
+	Unchanged int // articles whose quads were already exactly in the store
+	Added     int // quads added
+	Deleted   int // quads removed
+	Merged    int // surname-only nodes merged into a full name
+}
+
+// Write stores extractions, each replacing what its article said before,
+// all in one transaction: either every article of the batch lands whole or
+// none does. Writing the same article twice leaves the graph unchanged.
+func (s *Store) Write(ctx context.Context, xs []*kg.Extraction) (WriteStats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var st WriteStats
+	id, err := s.Identity(ctx)
+	if err != nil {
+		return st, err
+	}
+	adds, dels := newQuadSet(), newQuadSet()
+	var learned []*Built
+	for _, x := range xs {
+		b := Build(x, s.IRIs, id)
+		old, err := s.ArticleQuads(ctx, b.Article)
+		if err != nil {
+			return st, err
+		}
+		oldSet, newSet := newQuadSet(), newQuadSet()
+		for _, q := range old {
+			oldSet.add(q)
+		}
+		for _, q := range b.Quads {
+			newSet.add(q)
+		}
+		changed := false
+		for _, q := range b.Quads {
+			if !oldSet.has(q) {
+				adds.add(q)
+				dels.remove(q)
+				changed = true
+			}
+		}
+		for _, q := range old {
+			if !newSet.has(q) {
+				dels.add(q)
+				changed = true
+			}
+		}
+		for from, to := range b.absorb {
+			if err := s.mergeNode(ctx, from, to, b.labels[to], adds, dels); err != nil {
+				return st, err
+			}
+			id.merge(from, to)
+			st.Merged++
+			changed = true
+		}
+		if changed {
+			st.Articles++
+		} else {
+			st.Unchanged++
+		}
+		// later articles of the batch must find this one's entities
+		for node, label := range b.labels {
+			id.learn(node, label, b.keys[node])
+		}
+		learned = append(learned, b)
+	}
+	st.Added, st.Deleted = adds.len(), dels.len()
+	if st.Added+st.Deleted == 0 {
+		return st, nil
+	}
+	deltas := make([]graph.Delta, 0, st.Added+st.Deleted)
+	for _, q := range dels.list() {
+		deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Delete})
+	}
+	for _, q := range adds.list() {
+		deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Add})
+	}
+	if err := s.QS.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		s.id = nil // the index learned what did not land: read it again
+		return WriteStats{}, fmt.Errorf("write %d articles: %w", len(xs), err)
+	}
+	return st, nil
+}
+
+// mergeNode rewrites every quad that names node from (in any article) to
+// name node to instead, with to's label.
+func (s *Store) mergeNode(ctx context.Context, from, to quad.IRI, label string, adds, dels *quadSet) error {
+	rewrite := func(q quad.Quad) {
+		if adds.has(q) {
+			adds.remove(q)
+		} else {
+			dels.add(q)
+		}
+		n := q
+		if n.Subject == from {
+			n.Subject = to
+		}
+		if n.Object == from {
+			n.Object = to
+		}
+		if n.Predicate == RDFSLabel && n.Subject == to && quad.StringOf(n.Object) != quad.StringOf(quad.String(label)) {
+			// the old label becomes another name for the merged node
+			adds.add(quad.Quad{Subject: to, Predicate: SchemaAltName, Object: n.Object, Label: n.Label})
+			n.Object = quad.String(label)
+		}
+		adds.add(n)
+	}
+	var found []quad.Quad
+	collect := func(q quad.Quad) { found = append(found, q) }
+	if err := s.each(ctx, quad.Subject, from, collect); err != nil {
+		return err
+	}
+	if err := s.each(ctx, quad.Object, from, collect); err != nil {
+		return err
+	}
+	for _, q := range adds.list() {
+		if q.Subject == from || q.Object == from {
+			found = append(found, q)
+		}
+	}
+	for _, q := range found {
+		rewrite(q)
+	}
+	return nil
+}
+
+// quadSet is a set of quads keyed by their N-Quads form, in insertion order.
+type quadSet struct {
+	idx   map[string]int
+	quads []quad.Quad
+	live  []bool
+	n     int
+}
+
+func newQuadSet() *quadSet { return &quadSet{idx: map[string]int{}} }
+
+func (s *quadSet) add(q quad.Quad) {
+	k := q.NQuad()
+	if i, ok := s.idx[k]; ok {
+		if !s.live[i] {
+			s.live[i] = true
+			s.n++
+		}
+		return
+	}
+	s.idx[k] = len(s.quads)
+	s.quads = append(s.quads, q)
+	s.live = append(s.live, true)
+	s.n++
+}
+
+func (s *quadSet) has(q quad.Quad) bool {
+	i, ok := s.idx[q.NQuad()]
+	return ok && s.live[i]
+}
+
+func (s *quadSet) remove(q quad.Quad) {
+	if i, ok := s.idx[q.NQuad()]; ok && s.live[i] {
+		s.live[i] = false
+		s.n--
+	}
+}
+
+func (s *quadSet) len() int { return s.n }
+
+func (s *quadSet) list() []quad.Quad {
+	out := make([]quad.Quad, 0, s.n)
+	for i, q := range s.quads {
+		if s.live[i] {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Stats returns the exact number of quads and nodes.
+func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
+	return s.QS.Stats(ctx, true)
+}
+
+// Articles returns the IRIs of every article in the store.
+func (s *Store) Articles(ctx context.Context) ([]quad.IRI, error) {
+	var out []quad.IRI
+	err := s.each(ctx, quad.Object, SchemaArticle, func(q quad.Quad) {
+		if q.Predicate == RDFType {
+			if i, ok := q.Subject.(quad.IRI); ok {
+				out = append(out, i)
+			}
+		}
+	})
+	return out, err
+}
