@@ -120,6 +120,14 @@ func (g *Gold) triples(rels []kg.Relation, key string) (map[triple]bool, error) 
 	return out, nil
 }
 
+func oneLine(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > max {
+		s = string(r[:max]) + "…"
+	}
+	return s
+}
+
 // PRF is precision, recall and F1.
 type PRF struct{ P, R, F float64 }
 
@@ -249,6 +257,7 @@ func Score(golds []*Gold, system []*kg.Extraction) (*Result, error) {
 			return nil, err
 		}
 		sysT := map[triple]bool{}
+		why := map[triple]string{} // the evidence sentence of each system triple
 		type strTriple struct{ s, p, o string }
 		unres := map[strTriple]bool{}
 		for _, r := range x.Relations {
@@ -258,7 +267,11 @@ func Score(golds []*Gold, system []*kg.Extraction) (*Result, error) {
 				unres[strTriple{Norm(r.Subject), r.Predicate, Norm(r.Object)}] = true
 				continue
 			}
-			sysT[canon(s, r.Predicate, o)] = true
+			t := canon(s, r.Predicate, o)
+			sysT[t] = true
+			if _, ok := why[t]; !ok && len(r.Evidence) > 0 && r.Evidence[0] >= 0 && r.Evidence[0] < len(x.Sentences) {
+				why[t] = x.Sentences[r.Evidence[0]].Text
+			}
 		}
 		for t := range optT {
 			delete(sysT, t)
@@ -278,7 +291,11 @@ func Score(golds []*Gold, system []*kg.Extraction) (*Result, error) {
 				ar.TP++
 			} else {
 				ar.FP++
-				ar.Wrong = append(ar.Wrong, name(t))
+				w := name(t)
+				if ev := why[t]; ev != "" {
+					w += "  ← " + oneLine(ev, 160)
+				}
+				ar.Wrong = append(ar.Wrong, w)
 			}
 			if forbT[t] {
 				c.forb++

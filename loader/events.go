@@ -115,8 +115,12 @@ func (r *reading) objectsAfter(v int, places bool) []*mention {
 	i := v + 1
 	for i < end && i <= v+6 {
 		if m := r.mentionAt(i); m != nil {
-			if isPossessive(r.tok(m.last)) {
-				i = m.last + 1
+			if isPossessive(r.tok(m.last)) || m.kind == byAdjective {
+				// "Trump's envoy Witkoff", "the Argentine newspaper Clarin"
+				i = m.last
+				if isPossessive(r.tok(i)) {
+					i++
+				}
 				continue
 			}
 			if !(actor(m) || places && m.typ == kg.Place && m.kind == byName) {
@@ -130,13 +134,23 @@ func (r *reading) objectsAfter(v int, places bool) []*mention {
 			}
 			break
 		}
+		// only words that can stand before a name: "with", "the", titles
+		// ("met with Russian President Vladimir Putin"); anything else means
+		// the verb's object is not a name ("met a cool reception from ...")
 		w := r.lower(i)
-		if w == "." || w == "," || w == "to" && !places {
+		if !objectLead[w] && !r.isTitleWord(i, true) && !orgNouns[w] && !placeNouns[w] && !personPronouns[r.tok(i)] {
 			break
 		}
 		i++
 	}
 	return out
+}
+
+// objectLead are the words allowed between a verb and the name it governs.
+var objectLead = set(`with by the a an his her their its to in at of newly new then his`)
+
+func isBe(w string) bool {
+	return w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "be"
 }
 
 // auxiliary words that sit between a subject and its verb.
@@ -228,7 +242,7 @@ func (r *reading) readEvents() {
 				r.visit(v)
 			case w == "flew" || w == "travelled" || w == "traveled" || w == "arrived" || w == "went" || w == "came" || w == "returned":
 				r.travel(v)
-			case w == "met" || w == "meets" || w == "meet" || w == "meeting" && r.lower(v+1) != "with" && r.mentionAt(v+1) != nil:
+			case w == "met" || w == "meets" || w == "meet" || w == "meeting" && r.mentionAt(v+1) != nil && isBe(r.lower(v-1)):
 				r.met(v, v)
 			case (w == "talks" || w == "meeting" || w == "meetings" || w == "discussions" || w == "negotiations") &&
 				(r.lower(v+1) == "with" || r.lower(v+1) == "between"):
@@ -283,7 +297,7 @@ func (r *reading) metNoun(v int) {
 		}
 	}
 	all := ents(append(subj, obj...))
-	if len(all) < 2 {
+	if len(all) < 2 || len(subj) == 0 && r.lower(v+1) != "between" {
 		// "the meeting with Witkoff": a meeting already told of
 		r.mentionedMeeting(v, ents(obj))
 		return
@@ -334,15 +348,21 @@ func (r *reading) theirMeeting(v int) {
 // mentionedMeeting adds the sentence of "the meeting with X" to the meeting
 // told before with X in it, as more evidence.
 func (r *reading) mentionedMeeting(v int, parts []int) {
+	sent := r.doc.SentenceOf(v)
+	s := r.doc.Sentences[sent]
+	date := r.dateIn(s.First, s.Last)
+	var found *meeting
 	for i := len(r.meets) - 1; i >= 0; i-- {
 		m := r.meets[i]
-		if len(parts) > 0 && subset(parts, m.parts) {
-			sent := r.doc.SentenceOf(v)
-			if !containsInt(m.sents, sent) {
-				m.sents = append(m.sents, sent)
-			}
-			return
+		if len(parts) == 0 || !subset(parts, m.parts) {
+			continue
 		}
+		if found == nil || date != "" && m.date == date && found.date != date {
+			found = m // the latest such meeting, or the one on the date this sentence gives
+		}
+	}
+	if found != nil && !containsInt(found.sents, sent) {
+		found.sents = append(found.sents, sent)
 	}
 }
 
@@ -366,7 +386,7 @@ func (r *reading) addMeeting(v int, parts, travellers []int) {
 	m := &meeting{parts: parts, place: r.placeAfter(v), date: r.dateIn(s.First, s.Last), sents: []int{sent}, visitor: map[int]bool{}}
 	for _, t := range travellers {
 		m.visitor[t] = true
-		for _, c := range r.companions(t) {
+		for _, c := range r.companionsIn(t, sent) {
 			m.visitor[c] = true
 			if !containsInt(m.parts, c) {
 				m.parts = append(m.parts, c)
@@ -447,6 +467,17 @@ func (r *reading) companions(e int) []int {
 	var out []int
 	for _, k := range r.facts.order {
 		if k.pred == kg.Accompanied && k.o == e {
+			out = append(out, k.s)
+		}
+	}
+	return out
+}
+
+// companionsIn returns who accompanied entity e according to sentence sent.
+func (r *reading) companionsIn(e, sent int) []int {
+	var out []int
+	for _, k := range r.facts.order {
+		if k.pred == kg.Accompanied && k.o == e && containsInt(r.facts.ev[k], sent) {
 			out = append(out, k.s)
 		}
 	}

@@ -38,6 +38,7 @@ func (x *Extractor) Extract(a *Article) *kg.Extraction {
 	r.findMentions()
 	r.resolve()
 	r.titleRelations()
+	r.locations()
 	r.readEvents()
 	r.meetingFacts()
 	r.readQuotes()

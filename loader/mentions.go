@@ -90,44 +90,104 @@ func (r *reading) entOf(m *mention) *entity {
 // findMentions turns recognised names into mentions, typed by the gazetteer
 // where it knows the name and by the recogniser otherwise.
 func (r *reading) findMentions() {
-	toks := r.doc.Tokens
 	for _, e := range r.doc.Entities {
-		first, last := e.First, e.Last
-		// "the Kremlin": the article is not part of the name
-		for first < last && (toks[first].Text == "the" || toks[first].Text == "The") {
-			first++
-		}
-		for last > first && isPossessive(toks[last-1].Text) {
-			last--
-		}
-		if first >= last {
-			continue
-		}
-		text := r.doc.Text[toks[first].Start:toks[last-1].End]
-		m := &mention{first: first, last: last, start: toks[first].Start, end: toks[last-1].End,
-			text: text, ent: -1, sent: r.doc.SentenceOf(first)}
-		if g, ok := gazetteer.Lookup(text); ok {
-			m.typ, m.canon = g.Type, g.Name
-			if gazetteer.IsAdjective(text) {
-				m.kind = byAdjective
-			}
-		} else if g, ok := gazetteer.LookupFold(text); ok && text == strings.ToUpper(text) && len(text) > 3 {
-			m.typ, m.canon = g.Type, g.Name
-		} else {
-			switch e.Type {
-			case "PER":
-				m.typ = kg.Person
-			case "ORG":
-				m.typ = kg.Org
-			case "LOC":
-				m.typ = kg.Place
-			default:
-				continue // MISC that names no place: events, religions, products
-			}
-		}
-		r.ments = append(r.ments, m)
+		r.addSpan(e.First, e.Last, e.Type)
 	}
 	r.index()
+}
+
+// notTitles are title-like words that belong to a name: "Prince Harry",
+// "Lord Falconer", "Queen Elizabeth II".
+var notTitles = set(`prince princess king queen lord lady baroness baron sir dame duke duchess earl
+	pope sheikh ayatollah rabbi`)
+
+// addSpan turns the recognised name in tokens [first, last) into mentions,
+// mending what recognisers get wrong at a name's edges: a leading "the", a
+// trailing possessive, a place or adjective run into the name ("UK Foreign
+// Secretary Jack Straw", "Russian President Vladimir Putin"), a title run
+// into it ("Planning Minister Julio De Vido") and a trailing "of PLACE"
+// ("Nestor Kirchner of Argentina").
+func (r *reading) addSpan(first, last int, nerType string) {
+	toks := r.doc.Tokens
+	for first < last && (toks[first].Text == "the" || toks[first].Text == "The") {
+		first++
+	}
+	for last > first && isPossessive(toks[last-1].Text) {
+		last--
+	}
+	if first >= last {
+		return
+	}
+	text := func(i, j int) string { return r.doc.Text[toks[i].Start:toks[j-1].End] }
+	// "Ex-Labour": the name inside a hyphenated former-prefix
+	if last-first >= 2 {
+		if t := toks[first].Text; strings.HasPrefix(strings.ToLower(t), "ex-") {
+			if g, ok := gazetteer.Lookup(t[3:]); ok {
+				r.ments = append(r.ments, &mention{first: first, last: first + 1, start: toks[first].Start + 3, end: toks[first].End,
+					text: t[3:], typ: g.Type, canon: g.Name, ent: -1, sent: r.doc.SentenceOf(first)})
+				first++
+			}
+		}
+	}
+	// a known place, adjective or organisation at the front of a longer name
+	for n := last - first - 1; n >= 1; n-- {
+		g, ok := gazetteer.Lookup(text(first, first+n))
+		if !ok || !isCapitalised(toks[first+n].Text) {
+			continue
+		}
+		if _, whole := gazetteer.Lookup(text(first, last)); whole {
+			break
+		}
+		if r.isTitleWord(first+n, false) && !notTitles[strings.ToLower(toks[first+n].Text)] {
+			r.addSpan(first, first+n, map[string]string{kg.Place: "LOC", kg.Org: "ORG"}[g.Type])
+			r.addSpan(first+n, last, nerType)
+			return
+		}
+	}
+	// titles in front of a person's name are not part of it
+	k := first
+	for k < last-1 && isCapitalised(toks[k].Text) && r.isTitleWord(k, false) && !notTitles[strings.ToLower(toks[k].Text)] {
+		k++
+	}
+	if k > first {
+		if _, ok := gazetteer.Lookup(text(first, last)); !ok {
+			first, nerType = k, "PER"
+		}
+	}
+	// "Nestor Kirchner of Argentina"
+	for i := first + 1; i < last-1; i++ {
+		if toks[i].Text != "of" {
+			continue
+		}
+		if g, ok := gazetteer.Lookup(text(i+1, last)); ok && g.Type == kg.Place && nerType == "PER" {
+			r.addSpan(first, i, "PER")
+			r.addSpan(i+1, last, "LOC")
+			return
+		}
+	}
+	name := text(first, last)
+	m := &mention{first: first, last: last, start: toks[first].Start, end: toks[last-1].End,
+		text: name, ent: -1, sent: r.doc.SentenceOf(first)}
+	if g, ok := gazetteer.Lookup(name); ok {
+		m.typ, m.canon = g.Type, g.Name
+		if gazetteer.IsAdjective(name) {
+			m.kind = byAdjective
+		}
+	} else if g, ok := gazetteer.LookupFold(name); ok && name == strings.ToUpper(name) && len(name) > 3 {
+		m.typ, m.canon = g.Type, g.Name
+	} else {
+		switch nerType {
+		case "PER":
+			m.typ = kg.Person
+		case "ORG":
+			m.typ = kg.Org
+		case "LOC":
+			m.typ = kg.Place
+		default:
+			return // MISC that names no place: events, religions, products
+		}
+	}
+	r.ments = append(r.ments, m)
 }
 
 // index rebuilds the token -> mention map after mentions change.
@@ -142,6 +202,7 @@ func (r *reading) index() {
 			r.byTok[i] = k
 		}
 	}
+	r.relinkMentions()
 }
 
 func isPossessive(t string) bool { return t == "'s" || t == "’s" || t == "'" || t == "’" }
@@ -340,4 +401,11 @@ func initials(ws []string) string {
 		}
 	}
 	return b.String()
+}
+
+func isCapitalised(s string) bool {
+	for _, c := range s {
+		return unicode.IsUpper(c)
+	}
+	return false
 }

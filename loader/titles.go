@@ -358,7 +358,6 @@ func (r *reading) resolveDescriptors() {
 	}
 	r.ments = append(keep, added...)
 	r.index()
-	r.relinkMentions()
 }
 
 // relinkMentions rebuilds every entity's mention list after r.ments changed.

@@ -124,7 +124,7 @@ func typeRun(doc *Doc, i, j int, sentenceStart bool) []Entity {
 			sentenceStart = false
 			continue
 		}
-		if j-i > 1 && gazetteer.IsAdjective(t) {
+		if j-i > 1 && gazetteer.IsAdjective(t) && titleWords[toks[i+1].Text] {
 			// "Russian President Vladimir Putin": the adjective is a name of its own
 			adj := Entity{First: i, Last: i + 1, Start: toks[i].Start, End: toks[i].End, Type: "MISC", Text: t}
 			return append([]Entity{adj}, typeRun(doc, i+1, j, false)...)
