@@ -67,6 +67,17 @@ func (r *reading) subjectsBefore(v int) []*mention {
 			i--
 			continue
 		}
+		if unnamedSpeakers[w] && i == v-1 || unnamedSpeakers[w] && auxiliary[r.lower(i+1)] {
+			// "a Premier League spokesman said": the body speaks
+			j := i - 1
+			if isPossessive(r.tok(j)) {
+				j--
+			}
+			if m := r.mentionAt(j); m != nil && actor(m) && m.last == j+1 {
+				return []*mention{m}
+			}
+			return nil
+		}
 		if m := r.mentionAt(i); m != nil {
 			if isPossessive(r.tok(m.last)) || !actor(m) {
 				i = m.first - 1
@@ -164,15 +175,28 @@ func isVerbish(w string) bool {
 	return speechVerbs[w] || strings.HasSuffix(w, "ed") && len(w) > 4 || w == "is" || w == "was"
 }
 
-// personBefore returns the person most recently named before token i, the
-// reading of "he" or "she".
+// personBefore resolves "he", "she", "his" or "her" at token i to a person:
+// the nearest person named before it in the same sentence, else the
+// subject (first person named, outside quotations) of the closest earlier
+// sentence that names one. News prose keeps its topic as subject, so this
+// beats "the last name seen", which is often an object or a quoted name.
 func (r *reading) personBefore(i int) *mention {
-	for k := i - 1; k >= 0; k-- {
-		if m := r.mentionAt(k); m != nil && m.typ == kg.Person {
+	si := r.doc.SentenceOf(i)
+	if si < 0 {
+		return nil
+	}
+	s := r.doc.Sentences[si]
+	for k := i - 1; k >= s.First; k-- {
+		if m := r.mentionAt(k); m != nil && m.typ == kg.Person && !r.insideQuote(k) {
 			if isPossessive(r.tok(m.last)) && r.mentionAt(m.last+1) != nil {
 				k = m.first
 				continue
 			}
+			return m
+		}
+	}
+	for p := si - 1; p >= 0 && p >= si-6; p-- {
+		if m := r.sentenceSubject(p); m != nil {
 			return m
 		}
 	}
@@ -236,8 +260,16 @@ func (r *reading) readEvents() {
 				r.accompanied(v)
 			case w == "told" || w == "tells" || w == "tell" || w == "telling":
 				r.told(v)
-			case w == "interview" || w == "interviewed":
+			case w == "interview" || w == "interviewed" || w == "interviews" || w == "statement":
 				r.interview(v)
+			case (w == "confirmed" || w == "said" || w == "explained" || w == "admitted" || w == "revealed" || w == "spoke" || w == "speaking" || w == "talking") && r.lower(v+1) == "to":
+				r.interview(v)
+			case w == "discussed" || w == "discuss" || w == "discusses":
+				r.discussed(v)
+			case w == "visiting" && r.tok(v-1) == ",":
+				r.visitingApposition(v)
+			case (w == "in" || w == "at") && v > s.First:
+				r.beingIn(v)
 			case w == "visited" || w == "visits" || w == "visit" || w == "visiting" || w == "toured":
 				r.visit(v)
 			case w == "flew" || w == "travelled" || w == "traveled" || w == "arrived" || w == "went" || w == "came" || w == "returned":
@@ -519,14 +551,19 @@ func (r *reading) told(v int) {
 	}
 }
 
-// interview reads "in an interview with The Times" and "was interviewed by X".
+// interview reads "in an interview with The Times", "was interviewed by
+// X", "gave interviews to X and Y", "In a statement to Newsnight",
+// "confirmed to BBC Sport".
 func (r *reading) interview(v int) {
-	if r.lower(v+1) != "with" && r.lower(v+1) != "by" && r.lower(v+1) != "on" {
+	if p := r.lower(v + 1); p != "with" && p != "by" && p != "on" && p != "to" {
 		return
 	}
 	obj := r.objectsAfter(v+1, false)
-	if len(obj) == 0 || r.hedged(v) {
+	if len(obj) == 0 || r.hedged(v) || r.insideQuote(v) {
 		return
+	}
+	if w := r.lower(v); w != "interview" && w != "interviews" && w != "interviewed" && w != "statement" && obj[0].typ == kg.Person {
+		return // "admitted to Graeme": only a statement to the press is told here
 	}
 	subj := r.subjectsBefore(v)
 	if len(subj) == 0 {
@@ -534,8 +571,136 @@ func (r *reading) interview(v int) {
 	}
 	sent := r.doc.SentenceOf(v)
 	for _, s := range ents(subj) {
-		r.facts.add(s, kg.SpokeTo, obj[0].ent, sent)
+		for _, o := range ents(obj) {
+			r.facts.add(s, kg.SpokeTo, o, sent)
+		}
 	}
+}
+
+// discussed reads "A discussed X with B": A and B met.
+func (r *reading) discussed(v int) {
+	end := r.clauseEnd(v)
+	for i := v + 1; i < end && i < v+12; i++ {
+		if r.lower(i) != "with" {
+			continue
+		}
+		subj := r.subjectsBefore(v)
+		obj := r.objectsAfter(i, false)
+		if len(subj) > 0 && len(obj) > 0 {
+			r.addMeeting(v, ents(append(subj, obj...)), ents(subj))
+		}
+		return
+	}
+}
+
+// visitingApposition reads "Mr Straw, visiting Beijing, noted ...".
+func (r *reading) visitingApposition(v int) {
+	m := r.mentionAt(v - 2)
+	if m == nil || m.typ != kg.Person || r.hedged(v) {
+		return
+	}
+	for _, o := range r.objectsAfter(v, true) {
+		if o.typ == kg.Place || isSeat(r.ents[o.ent].name) {
+			r.visitFact(m.ent, o.ent, r.doc.SentenceOf(v))
+		}
+	}
+}
+
+// beingIn reads a person being somewhere away from home at token v ("in"
+// or "at" before a place), which the guide counts as a visit:
+//
+//	"When he was in Tokyo", "Dr Greenspan, who has been in the UK"   (was in / been in)
+//	"Mr Blair is at a summit in Brussels"                             (is at ... in)
+//	"Lavagna told the French media in Paris", "Last week in Paris, President Kirchner ..."
+//	    (an Argentine minister in Paris: a foreigner in a city has travelled there)
+func (r *reading) beingIn(v int) {
+	j := v + 1
+	if directions[r.lower(j)] || r.lower(j) == "the" {
+		j++
+	}
+	p := r.mentionAt(j)
+	if p == nil || p.first != j || p.kind != byName || !(p.typ == kg.Place || isSeat(r.ents[p.ent].name)) {
+		return
+	}
+	if r.hedged(v) || !r.endsPhrase(p.last) {
+		return
+	}
+	sent := r.doc.SentenceOf(v)
+	// "was in", "has been in", "is at a summit in"
+	k := v - 1
+	for k > v-5 && k >= 0 && beFiller[r.lower(k)] {
+		k--
+	}
+	if isBe(r.lower(k)) && !bornLike[r.lower(v-1)] {
+		subj := r.subjectsBefore(k)
+		if len(subj) == 0 && (r.lower(k-1) == "he" || r.lower(k-1) == "she") {
+			if m := r.personBefore(k - 1); m != nil {
+				subj = []*mention{m}
+			}
+		}
+		for _, s := range subj {
+			if s.typ == kg.Person {
+				r.visitFact(s.ent, p.ent, sent)
+			}
+		}
+		return
+	}
+	// a foreigner acting in a city
+	country := gazetteer.CountryOf(r.ents[p.ent].name)
+	if country == "" || isCountry(r.ents[p.ent].name) {
+		return
+	}
+	var subj []*mention
+	s := r.doc.Sentences[sent]
+	if v == s.First+1 || r.tok(p.last) == "," && v <= s.First+3 {
+		// fronted: "Last week in Paris, President Kirchner discussed ..."
+		for i := p.last; i < s.Last; i++ {
+			if m := r.mentionAt(i); m != nil && m.typ == kg.Person {
+				subj = []*mention{m}
+				break
+			}
+		}
+	} else if bornLike[r.lower(v-1)] {
+		return
+	} else {
+		subj = r.subjectsBefore(v)
+	}
+	for _, m := range subj {
+		if m.typ == kg.Person && r.foreignTo(m.ent, country) {
+			r.visitFact(m.ent, p.ent, sent)
+		}
+	}
+}
+
+// beFiller may stand between "was" and "in PLACE" in a sentence that
+// places someone: "is at a summit in Brussels", "was still in Tokyo"
+// (never a verb: "was televised in the US" places nobody).
+var beFiller = set(`a an the at on for still also already recently briefly then now once summit
+	visit trip tour talks meeting meetings conference ceremony official state`)
+
+// bornLike are words before "in PLACE" that say where someone lives or
+// comes from, not where they went.
+var bornLike = set(`born raised based educated elected jailed imprisoned buried grew lives lived
+	living resident settled headquartered registered listed`)
+
+// foreignTo reports whether the article ties person e to a country other
+// than country (nationality, head of state, minister) and to none equal.
+func (r *reading) foreignTo(e int, country string) bool {
+	foreign := false
+	for _, k := range r.facts.order {
+		if k.s != e || !(k.pred == kg.HeadOf || k.pred == kg.WorksFor || k.pred == kg.Nationality) {
+			continue
+		}
+		o := r.ents[k.o]
+		if o.typ != kg.Place || !isCountry(o.name) {
+			continue
+		}
+		if o.name == country {
+			return false
+		}
+		foreign = true
+	}
+	return foreign
 }
 
 // speakerNear returns the subject of the speech verb in v's sentence.

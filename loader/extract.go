@@ -36,6 +36,7 @@ func (x *Extractor) Extract(a *Article) *kg.Extraction {
 	r := &reading{a: a, doc: x.nlp.Process(a.Text)}
 	r.facts = newFactSet(r)
 	r.findMentions()
+	r.quoteSpans = r.findQuotes()
 	r.resolve()
 	r.titleRelations()
 	r.locations()

@@ -144,6 +144,14 @@ func (r *reading) addSpan(first, last int, nerType string) {
 			return
 		}
 	}
+	// a title alone ("Attorney General", "PM") is a description, not a name
+	allTitle := true
+	for i := first; i < last; i++ {
+		allTitle = allTitle && r.isTitleWord(i, false)
+	}
+	if _, known := gazetteer.Lookup(text(first, last)); allTitle && !known {
+		return
+	}
 	// titles in front of a person's name are not part of it
 	k := first
 	for k < last-1 && isCapitalised(toks[k].Text) && r.isTitleWord(k, false) && !notTitles[strings.ToLower(toks[k].Text)] {

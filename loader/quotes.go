@@ -120,11 +120,23 @@ func isPunct(s string) bool {
 	return strings.ContainsRune(".,!?;:", r)
 }
 
-// readQuotes finds every quotation and who said it.
+// attribution says how a quotation names its speaker.
+type attribution int
+
+const (
+	unattributed attribution = iota
+	byNamed                  // "Peskov said", "said Stuart Quint", "according to the Kremlin"
+	byPronoun                // "he said"
+	byAdded                  // "he added": the last speaker goes on
+)
+
+// readQuotes finds every quotation and who said it. A pronoun ("he said")
+// is the person an intervening sentence made its subject since the last
+// quotation, else the last speaker, else the person last spoken of; "he
+// added" and a quotation that just goes on keep the last speaker.
 func (r *reading) readQuotes() {
-	var lastSpeaker *mention
+	var last *mention
 	lastSent := -10
-	r.quoteSpans = r.findQuotes()
 	for _, q := range r.quoteSpans {
 		txt := strings.TrimSpace(r.doc.Text[q.start:q.end])
 		txt = strings.TrimRight(txt, ",")
@@ -135,28 +147,90 @@ func (r *reading) readQuotes() {
 		if single && (strings.Count(txt, " ") < 1 || r.doc.SentenceOf(q.open) > 0 && len(txt) < 12) {
 			continue // a single scare-quoted word, or an apostrophe pair
 		}
-		sp, adds := r.speakerOf(q)
 		sent := r.doc.SentenceOf(q.open)
-		if sp == nil && adds && lastSpeaker != nil && sent-lastSent <= 3 {
-			sp = lastSpeaker
-		}
-		if sp == nil && lastSpeaker != nil && sent-lastSent <= 1 && r.continues(q) {
-			sp = lastSpeaker
+		sp, how := r.speakerOf(q)
+		recent := last != nil && sent-lastSent <= 3
+		switch how {
+		case byPronoun:
+			sp = r.subjectBetween(lastSent+1, sent)
+			if sp == nil && recent {
+				sp = last
+			}
+			if sp == nil {
+				sp = r.personBefore(q.open)
+			}
+		case byAdded:
+			if recent {
+				sp = last
+			} else if sp == nil {
+				sp = r.personBefore(q.open)
+			}
+		case unattributed:
+			if recent && sent-lastSent <= 1 && r.continues(q) {
+				sp = last
+			}
+			if sp == nil && r.a.Title != "" && sent == 0 {
+				// a headline's quotation is said by whoever the lead sentence quotes
+				if subj := r.speakerNear(r.doc.Sentences[minInt(1, len(r.doc.Sentences)-1)].First); len(subj) > 0 {
+					sp = subj[0]
+				}
+			}
 		}
 		name := ""
 		if e := r.entOf(sp); e != nil {
 			name = e.name
-			lastSpeaker, lastSent = sp, r.doc.SentenceOf(maxInt(q.close, q.open))
+			last, lastSent = sp, r.sentenceAtByte(q.end)
 		}
 		r.quots = append(r.quots, kg.Quote{Text: txt, Speaker: name, Evidence: []int{sent}, Start: q.start, End: q.end})
 	}
 }
 
-func maxInt(a, b int) int {
-	if a > b {
+// subjectBetween returns the person that sentences [from, to) make their
+// subject (the first person named outside quotations), the latest first.
+func (r *reading) subjectBetween(from, to int) *mention {
+	for p := to - 1; p >= from && p >= 0; p-- {
+		if m := r.sentenceSubject(p); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// sentenceSubject returns the person sentence p is about: the first person
+// named outside quotations, unless a pronoun comes first ("He denied ..."
+// names no new person: the topic carries on from before).
+func (r *reading) sentenceSubject(p int) *mention {
+	s := r.doc.Sentences[p]
+	for k := s.First; k < s.Last; k++ {
+		if r.insideQuote(k) {
+			continue
+		}
+		if w := r.lower(k); w == "he" || w == "she" {
+			return nil
+		}
+		if m := r.mentionAt(k); m != nil && m.typ == kg.Person {
+			return m
+		}
+	}
+	return nil
+}
+
+func minInt(a, b int) int {
+	if a < b {
 		return a
 	}
 	return b
+}
+
+// sentenceAtByte returns the sentence holding byte offset b (or the last before it).
+func (r *reading) sentenceAtByte(b int) int {
+	best := 0
+	for i, s := range r.doc.Sentences {
+		if s.Start <= b {
+			best = i
+		}
+	}
+	return best
 }
 
 // continues reports whether a quotation opens a sentence with nothing
@@ -166,17 +240,47 @@ func (r *reading) continues(q quoteSpan) bool {
 	return q.open == s.First
 }
 
-// speakerOf finds who said a quotation: "..., X said", "X said: ...",
-// "... he added", "said X", "according to X", "described as ... by X". The
-// second result is true for "he added"-style attributions that continue the
-// last speaker.
-func (r *reading) speakerOf(q quoteSpan) (*mention, bool) {
+// unnamedSpeakers stand for the body they speak for: "a Premier League
+// spokesman said" is the Premier League speaking.
+var unnamedSpeakers = set(`spokesman spokeswoman spokesperson official officials source sources
+	statement bosses executives chief representative aide aides`)
+
+// afterVerb reads the speaker named after a speech verb at token k: "said
+// Stuart Quint", "said the Times", "said a Premier League spokesman", "said
+// a spokesman for EU Trade Commissioner Peter Mandelson".
+func (r *reading) afterVerb(k int) *mention {
+	i := k + 1
+	for r.lower(i) == "the" || r.lower(i) == "a" || r.lower(i) == "an" {
+		i++
+	}
+	m := r.mentionAt(i)
+	if m != nil && actor(m) {
+		if unnamedSpeakers[r.lower(m.last)] || isPossessive(r.tok(m.last)) && unnamedSpeakers[r.lower(m.last+1)] {
+			return m // "a Premier League spokesman"
+		}
+		return m
+	}
+	if unnamedSpeakers[r.lower(i)] && (r.lower(i+1) == "for" || r.lower(i+1) == "at") {
+		j := i + 2
+		for r.lower(j) == "the" || r.isTitleWord(j, false) && r.mentionAt(j) == nil {
+			j++
+		}
+		if m := r.mentionAt(j); m != nil && actor(m) {
+			return m
+		}
+	}
+	return nil
+}
+
+// speakerOf finds who said a quotation and how the text says so: "...,
+// X said", "X said: ...", "... he added", "said X", "according to X",
+// "described as ... by X".
+func (r *reading) speakerOf(q quoteSpan) (*mention, attribution) {
 	after := q.close + 1
 	if q.close < 0 {
 		after = -1
 	}
-	sentIdx := r.doc.SentenceOf(q.open)
-	s := r.doc.Sentences[sentIdx]
+	s := r.doc.Sentences[r.doc.SentenceOf(q.open)]
 	// after the quote: `", Peskov said.` / `," said Stuart Quint, an analyst` / `," he added.`
 	if after > 0 && after < len(r.doc.Tokens) {
 		s := r.doc.Sentences[r.doc.SentenceOf(q.close)]
@@ -187,60 +291,67 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, bool) {
 		end := min(s.Last, i+12)
 		for k := i; k < end; k++ {
 			w := r.lower(k)
-			if speechVerbs[w] {
-				// "said X"
-				if m := r.mentionAt(k + 1); m != nil && actor(m) {
-					return m, w == "added" || w == "adds"
-				}
-				// "X said" before the verb
-				for j := k - 1; j >= i; j-- {
-					if m := r.mentionAt(j); m != nil && actor(m) && m.typ != kg.Place {
-						return r.headOf(m), false
-					}
-					if pr := r.tok(j); personPronouns[pr] && (strings.EqualFold(pr, "he") || strings.EqualFold(pr, "she")) {
-						return r.pronounSpeaker(q.open), w == "added" || w == "adds"
-					}
-				}
-				break
-			}
-			if m := r.mentionAt(k); m != nil && !actor(m) {
+			if !speechVerbs[w] {
 				continue
 			}
+			added := w == "added" || w == "adds"
+			// "X said" / "he said" before the verb
+			for j := k - 1; j >= i; j-- {
+				if pr := r.tok(j); personPronouns[pr] && (strings.EqualFold(pr, "he") || strings.EqualFold(pr, "she")) {
+					if added {
+						return nil, byAdded
+					}
+					return nil, byPronoun
+				}
+				if m := r.mentionAt(j); m != nil && actor(m) && m.typ != kg.Place {
+					if subj := r.subjectsBefore(k); len(subj) > 0 {
+						return r.headOf(subj[0]), byNamed
+					}
+					return r.headOf(m), byNamed
+				}
+			}
+			// "said X"
+			if m := r.afterVerb(k); m != nil {
+				return m, byNamed
+			}
+			if added {
+				return nil, byAdded
+			}
+			break
 		}
 		// "described as "very productive" by President Trump"
 		if r.lower(after) == "by" {
-			if m := r.mentionAt(after + 1); m != nil && actor(m) {
-				return m, false
+			if obj := r.objectsAfter(after-1, false); len(obj) > 0 {
+				return obj[0], byNamed
 			}
 		}
-		// "says the Times"
 	}
 	// before the quote in the same sentence: `Peskov said: "..."` or `X said it was a "..."`
 	for k := q.open - 1; k >= s.First; k-- {
 		w := r.lower(k)
-		if speechVerbs[w] || w == "according" {
-			if w == "according" && r.lower(k+1) == "to" {
-				if m := r.mentionAt(k + 2); m != nil && actor(m) {
-					return m, false
-				}
+		if !speechVerbs[w] && w != "according" {
+			continue
+		}
+		if w == "according" && r.lower(k+1) == "to" {
+			if m := r.mentionAt(k + 2); m != nil && actor(m) {
+				return m, byNamed
 			}
-			if subj := r.subjectsBefore(k); len(subj) > 0 {
-				return subj[0], false
-			}
-			// "said X" before the quote: `said a spokesman` is unnamed
-			if m := r.mentionAt(k + 1); m != nil && actor(m) {
-				return m, false
-			}
-			if k > s.First && personPronouns[r.tok(k-1)] {
-				return r.pronounSpeaker(k), false
-			}
+		}
+		if k > s.First && (r.lower(k-1) == "he" || r.lower(k-1) == "she") {
+			return nil, byPronoun
+		}
+		if subj := r.subjectsBefore(k); len(subj) > 0 {
+			return subj[0], byNamed
+		}
+		if m := r.afterVerb(k); m != nil {
+			return m, byNamed
 		}
 	}
 	// the sentence's subject when it reports speech or thought after the quote
 	for k := s.First; k < s.Last; k++ {
 		if speechVerbs[r.lower(k)] {
 			if subj := r.subjectsBefore(k); len(subj) > 0 {
-				return subj[0], false
+				return subj[0], byNamed
 			}
 		}
 	}
@@ -248,10 +359,10 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, bool) {
 	// wake up from their "state of denial""
 	for k := s.First; k < q.open; k++ {
 		if m := r.mentionAt(k); m != nil && m.typ == kg.Person {
-			return m, false
+			return m, byNamed
 		}
 	}
-	return nil, false
+	return nil, unattributed
 }
 
 // headOf returns the person an appositive speaker phrase is about:
@@ -277,28 +388,11 @@ func (r *reading) hasCommaBetween(a, b int) bool {
 	return false
 }
 
-// pronounSpeaker resolves "he said" at token i: the person who spoke or
-// was the subject most recently.
-func (r *reading) pronounSpeaker(i int) *mention {
-	for k := i - 1; k >= 0; k-- {
-		m := r.mentionAt(k)
-		if m == nil || m.typ != kg.Person {
-			continue
-		}
-		// inside another quotation the name is said, not the speaker
-		if r.insideQuote(k) {
-			continue
-		}
-		if isPossessive(r.tok(m.last)) && r.mentionAt(m.last+1) != nil {
-			continue
-		}
-		return m
-	}
-	return nil
-}
-
 // insideQuote reports whether token k lies inside a quotation.
 func (r *reading) insideQuote(k int) bool {
+	if k < 0 || k >= len(r.doc.Tokens) {
+		return false
+	}
 	pos := r.doc.Tokens[k].Start
 	for _, q := range r.quoteSpans {
 		if pos >= q.start && pos < q.end {

@@ -29,9 +29,19 @@ func (r *reading) readTitle(from, to int) (titleSpan, bool) {
 	}
 	for i := from; i < to; i++ {
 		w := strings.ToLower(r.tok(i))
-		if strings.HasPrefix(w, "ex-") {
-			ts.former = true
-			w = w[3:]
+		for _, pre := range []string{"ex-", "former-"} {
+			if strings.HasPrefix(w, pre) {
+				ts.former = true
+				w = w[len(pre):]
+			}
+		}
+		if k := strings.Index(w, "-"); k > 0 && (w[:k] == "vice" || w[:k] == "deputy") {
+			// "vice-chairman", "Vice-Prime Minister": below the top post
+			ts.deputy = true
+			if ro, ok := titles[w[k+1:]]; ok {
+				ts.title, ts.role = w[k+1:], ro
+				continue
+			}
 		}
 		switch w {
 		case "former", "ex", "then", "late":
@@ -81,7 +91,8 @@ func (r *reading) phrase(i, j int) string {
 type possessor struct {
 	ent       int // entity index, -1 when none
 	adjective bool
-	first     int // first token of the possessor phrase
+	first     int  // first token of the possessor phrase
+	former    bool // "Ex-Labour MP": the tie is a past one
 }
 
 // possessorBefore reads the entity that ends at token i-1 (before a title),
@@ -94,11 +105,47 @@ func (r *reading) possessorBefore(i int) possessor {
 	}
 	if m := r.mentionAt(j); m != nil && m.last == j+1 {
 		p.ent, p.adjective, p.first = m.ent, m.kind == byAdjective, m.first
+		p.former = strings.HasPrefix(strings.ToLower(r.tok(m.first)), "ex-")
 		if m.first > 0 && (r.tok(m.first-1) == "the" || r.tok(m.first-1) == "The") {
 			p.first = m.first - 1
 		}
+		// "Arsenal and England defender": both own the title
+		return p
+	}
+	switch r.lower(j) {
+	case "his", "her":
+		// "his wife Carey Lowell", "her third husband Marc Anthony"
+		if m := r.personBefore(j); m != nil {
+			p.ent, p.first = m.ent, j
+		}
+	case "whose":
+		// "Gordon Brown, whose minister father John"
+		if m := r.mentionAt(j - 2); m != nil && r.tok(j-1) == "," && m.typ == kg.Person {
+			p.ent, p.first = m.ent, j
+		}
+	case "their", "its":
+		// "Newcastle have fined their Welsh striker Craig Bellamy"
+		if subj := r.subjectsBefore(j); len(subj) > 0 && subj[0].typ == kg.Org {
+			p.ent, p.first = subj[0].ent, j
+		}
 	}
 	return p
+}
+
+// possessorsBefore returns the possessor before a title and any joined to
+// it by "and": "Arsenal and England defender Cole".
+func (r *reading) possessorsBefore(i int) []possessor {
+	p := r.possessorBefore(i)
+	if p.ent < 0 {
+		return nil
+	}
+	out := []possessor{p}
+	if r.lower(p.first-1) == "and" {
+		if q := r.possessorBefore(p.first - 1); q.ent >= 0 && r.ents[q.ent].typ == kg.Org {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // titleRelations reads every "possessor title NAME" before a person's name
@@ -123,20 +170,58 @@ func (r *reading) titleRelations() {
 // titleBeforeName reads "Russian President Vladimir Putin", "Kremlin
 // spokesman Dmitry Peskov", "Trump's son-in-law Jared Kushner".
 func (r *reading) titleBeforeName(k int, m *mention) {
+	end := m.first
+	// "a British lecturer, Dennis Hills", "Jackson's lawyer, David LeGrand"
+	if r.tok(end-1) == "," && r.mentionAt(end-2) == nil && r.isTitleWord(end-2, false) && !r.insideQuote(end-2) {
+		end--
+	}
 	// the title runs left from the name up to a possessor or a stop
-	start := m.first
+	start := end
 	for start > 0 && r.mentionAt(start-1) == nil && r.isTitleWord(start-1, false) {
 		start--
 	}
-	if start == m.first {
+	if start == end {
+		r.partyBeforeName(m)
 		return
 	}
-	ts, ok := r.readTitle(start, m.first)
+	ts, ok := r.readTitle(start, end)
 	if !ok {
 		return
 	}
-	p := r.possessorBefore(start)
-	r.applyTitle(m.ent, ts, p, m.sent)
+	ps := r.possessorsBefore(start)
+	if len(ps) == 0 && r.lower(m.last) == "of" {
+		// "President Nestor Kirchner of Argentina"
+		if pm := r.mentionAt(m.last + 1); pm != nil && pm.typ != kg.Person {
+			ps = []possessor{{ent: pm.ent, adjective: pm.kind == byAdjective, first: pm.first}}
+		}
+	}
+	if len(ps) == 0 {
+		r.applyTitle(m.ent, ts, possessor{ent: -1}, m.sent)
+	}
+	for _, p := range ps {
+		t := ts
+		t.former = t.former || p.former
+		r.applyTitle(m.ent, t, p, m.sent)
+	}
+}
+
+// partyBeforeName reads a party name or adjective right before a person:
+// "Conservative Graham Brady" is a member of the Conservative Party.
+func (r *reading) partyBeforeName(m *mention) {
+	p := r.mentionAt(m.first - 1)
+	if p == nil || p.last != m.first || p.typ != kg.Org || !isParty(r.ents[p.ent].name) {
+		return
+	}
+	r.facts.add(m.ent, kg.MemberOf, p.ent, m.sent)
+}
+
+// isParty reports whether an organisation is a political party.
+func isParty(name string) bool {
+	switch name {
+	case "Liberal Democrats", "Plaid Cymru", "Respect Coalition", "Sinn Fein", "Likud", "Hamas", "Fatah":
+		return true
+	}
+	return strings.HasSuffix(name, " Party") || strings.HasSuffix(name, " party")
 }
 
 // isTitleWord says whether token i can be part of a title phrase; joins
@@ -149,7 +234,9 @@ func (r *reading) isTitleWord(i int, joins bool) bool {
 	case "and", "&", ",":
 		return joins
 	}
-	w = strings.TrimPrefix(w, "ex-")
+	for _, pre := range []string{"ex-", "former-", "vice-", "deputy-"} {
+		w = strings.TrimPrefix(w, pre)
+	}
 	if titleModifiers[w] || nationalityOnly[w] || titleWordParts[w] {
 		return true
 	}
@@ -173,7 +260,14 @@ var titleWordParts = func() map[string]bool {
 	return m
 }()
 
-// applyTitle records what a title held by entity h says.
+// stateOffices are posts in a government: with a party before them ("Labour
+// prime minister") they say the holder belongs to the party, not that he
+// leads it.
+var stateOffices = set(`president prime_minister premier chancellor minister secretary
+	foreign_secretary home_secretary mayor governor senator`)
+
+// applyTitle records what a title held by entity h says. Former posts
+// count (GUIDE.md: "former posts count"); a deputy's post is below the top.
 func (r *reading) applyTitle(h int, ts titleSpan, p possessor, sent int) {
 	if h < 0 {
 		return
@@ -187,15 +281,15 @@ func (r *reading) applyTitle(h int, ts titleSpan, p possessor, sent int) {
 	pred := ts.role.predicate
 	switch {
 	case ts.nonPost && pe.typ == kg.Place && isCountry(pe.name):
-		pred = kg.Nationality
+		pred = kg.Nationality // "Russian political analyst Abbas Gallyamov"
 	case ts.nonPost && pe.typ != kg.Person:
 		pred = kg.WorksFor // "an analyst at Gartmore", "Gartmore analyst"
-	case ts.nonPost:
+	case ts.nonPost && pred == "":
 		return
-	case pred == kg.HeadOf && (ts.deputy):
-		pred = kg.WorksFor
-	case pred == kg.HeadOf && ts.former:
-		return
+	case pe.typ == kg.Org && isParty(pe.name) && stateOffices[ts.title]:
+		pred = kg.MemberOf // "Former Labour prime minister Lord Callaghan"
+	case pred == kg.HeadOf && ts.deputy:
+		pred = kg.WorksFor // "deputy prime minister", "vice-chairman"
 	case pred == kg.HeadOf && ts.title == "chancellor" && pe.name != "Germany" && pe.name != "Austria":
 		pred = kg.WorksFor // the UK's chancellor is a minister
 	case pred == kg.HeadOf && pe.typ == kg.Person:
@@ -204,10 +298,8 @@ func (r *reading) applyTitle(h int, ts titleSpan, p possessor, sent int) {
 		return
 	case pred == kg.MemberOf && pe.typ == kg.Place:
 		pred = kg.WorksFor // "British MP": serves the country
-	case (pred == kg.Advises || pred == kg.EnvoyOf) && ts.former:
-		pred = kg.WorksFor
 	}
-	if ts.former && pred != kg.WorksFor && pred != kg.Nationality && pred != kg.RelativeOf {
+	if pred == "" {
 		return
 	}
 	r.facts.add(h, pred, p.ent, sent)
