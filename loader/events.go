@@ -137,6 +137,17 @@ func (r *reading) objectsAfter(v int, places bool) []*mention {
 			if !(actor(m) || places && m.typ == kg.Place && m.kind == byName) {
 				break
 			}
+			if m.typ != kg.Person && r.isTitleWord(m.last, false) {
+				// "LSE chief executive Clara Furse": the organisation owns the title
+				j := m.last
+				for j < end && r.mentionAt(j) == nil && r.isTitleWord(j, false) {
+					j++
+				}
+				if p := r.mentionAt(j); p != nil && p.typ == kg.Person {
+					i = j
+					continue
+				}
+			}
 			out = append(out, m)
 			i = m.last
 			if r.lower(i) == "and" || r.lower(i) == "," && r.mentionAt(i+1) != nil {
@@ -158,7 +169,8 @@ func (r *reading) objectsAfter(v int, places bool) []*mention {
 }
 
 // objectLead are the words allowed between a verb and the name it governs.
-var objectLead = set(`with by the a an his her their its to in at of newly new then his`)
+var objectLead = set(`with by the a an his her their its to in at of newly new then mr mrs ms dr
+	sir lord lady baroness baron dame prince princess king queen rabbi`)
 
 func isBe(w string) bool {
 	return w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "be"
@@ -276,7 +288,7 @@ func (r *reading) readEvents() {
 				r.travel(v)
 			case w == "met" || w == "meets" || w == "meet" || w == "meeting" && r.mentionAt(v+1) != nil && isBe(r.lower(v-1)):
 				r.met(v, v)
-			case (w == "talks" || w == "meeting" || w == "meetings" || w == "discussions" || w == "negotiations") &&
+			case (w == "talks" || w == "meeting" || w == "meetings" || w == "discussions" || w == "negotiations" || w == "conference" || w == "summit") &&
 				(r.lower(v+1) == "with" || r.lower(v+1) == "between"):
 				r.metNoun(v)
 			case (w == "received" || w == "hosted" || w == "welcomed") && r.mentionAt(v+1) != nil:
@@ -320,10 +332,20 @@ func (r *reading) metNoun(v int) {
 			subj = []*mention{p}
 		}
 	} else {
-		// "A held talks with B": the clause's subject
-		for k := v - 1; k >= r.clauseStart(v) && k >= v-4; k-- {
-			if w := r.lower(k); w == "held" || w == "hold" || w == "holds" || w == "had" || w == "holding" {
+		// "A held talks with B", "A is in talks with B", "A, speaking at a
+		// news conference with B, ...": the subject of the verb before
+		for k := v - 1; k >= r.clauseStart(v) && k >= v-6; k-- {
+			w := r.lower(k)
+			if w == "held" || w == "hold" || w == "holds" || w == "had" || w == "holding" || w == "in" && k == v-1 {
 				subj = r.subjectsBefore(k)
+				break
+			}
+			if w == "speaking" || w == "attending" || w == "during" {
+				if m := r.mentionAt(k - 2); m != nil && r.tok(k-1) == "," && actor(m) {
+					subj = []*mention{m}
+				} else {
+					subj = r.subjectsBefore(k)
+				}
 				break
 			}
 		}
@@ -466,19 +488,32 @@ func overlap(a, b []int) int {
 }
 
 // placeAfter finds "in Moscow" or "at Number 10" in the clause after token v.
+// Failing that, a place fronted at the sentence's start counts: "Last week
+// in Paris, President Kirchner discussed ...". "in a London hotel" is London.
 func (r *reading) placeAfter(v int) int {
-	end := r.clauseEnd(v)
-	for i := v + 1; i < end; i++ {
-		w := r.lower(i)
-		if w != "in" && w != "at" {
-			continue
+	at := func(i int) int {
+		if w := r.lower(i); w != "in" && w != "at" {
+			return -1
 		}
 		j := i + 1
-		for r.lower(j) == "the" || r.lower(j) == "a" {
+		for r.lower(j) == "the" || r.lower(j) == "a" || r.lower(j) == "an" {
 			j++
 		}
-		if m := r.mentionAt(j); m != nil && m.kind == byName && (m.typ == kg.Place || m.typ == kg.Org && isSeat(r.ents[m.ent].name)) {
+		if m := r.mentionAt(j); m != nil && m.first == j && m.kind == byName && (m.typ == kg.Place || m.typ == kg.Org && isSeat(r.ents[m.ent].name)) {
 			return m.ent
+		}
+		return -1
+	}
+	end := r.clauseEnd(v)
+	for i := v + 1; i < end; i++ {
+		if p := at(i); p >= 0 {
+			return p
+		}
+	}
+	s := r.doc.Sentences[r.doc.SentenceOf(v)]
+	for i := s.First; i < v && i <= s.First+3; i++ {
+		if p := at(i); p >= 0 {
+			return p
 		}
 	}
 	return -1

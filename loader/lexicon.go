@@ -18,7 +18,7 @@ type role struct {
 	personal  bool   // a tie to a person rather than a post ("son-in-law", "aide")
 }
 
-// titles maps a title (lower case, "_" for a space) to the relation it gives.
+// titles maps a title (lower case; "_" stands for a space in the lists) to the relation it gives.
 // head_of for the top post, works_for below it, and the specific ties of the guide.
 var titles = func() map[string]role {
 	m := map[string]role{}
@@ -35,8 +35,8 @@ var titles = func() map[string]role {
 		correspondent editor reporter employee manager vice_president vice-president deputy deputy_leader
 		speechwriter strategist lawyer chief_economist treasurer chief_operating_officer coo cfo
 		chief_financial_officer finance_director president_of_operations commissioner general
-		prosecutor attorney_general ambassador diplomat adviser_to negotiator_for coach
-		producer designer engineer scientist researcher head_coach manager_of trader striker
+		prosecutor attorney_general ambassador diplomat coach
+		producer designer engineer scientist researcher head_coach trader striker
 		midfielder defender goalkeeper player chancellor_of_the_exchequer foreign_secretary
 		home_secretary culture_secretary health_secretary education_secretary defence_secretary
 		trade_secretary transport_secretary work_and_pensions_secretary environment_secretary
@@ -83,7 +83,8 @@ var nationalityOnly = set(`analyst journalist writer author actor actress singer
 	activist campaigner dissident blogger photographer model designer chef comedian poet
 	novelist composer star striker midfielder defender goalkeeper coach manager lawyer doctor
 	surgeon architect engineer pilot soldier commentator expert historian philosopher
-	political_analyst political_scientist aid_worker`)
+	political_analyst political_scientist aid_worker lecturer teacher nurse priest missionary
+	charity_worker volunteer blogger tourist pensioner graduate cleric imam monk`)
 
 // speechVerbs introduce what someone said.
 var speechVerbs = set(`said says say told tells tell added adds argued argues insisted insists
@@ -112,7 +113,7 @@ var hedges = set(`will would may might could should shall can 'll ’ll wo won't
 	deny denies denied denying refuse refuses refused refusing decline declines declined
 	not n't never no cancel cancelled canceled postpone postponed call_for called_for urged
 	urge asked ask demand demanded going upcoming forthcoming future next proposal
-	request requested requests reportedly`)
+	request requested requests ahead`)
 
 // meetingVerbs say two parties met.
 var meetingVerbs = set(`met meets meet meeting held holds hold hosted hosts host received receives
@@ -130,3 +131,10 @@ var months = map[string]int{"January": 1, "February": 2, "March": 3, "April": 4,
 	"July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
 	"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
 	"Oct": 10, "Nov": 11, "Dec": 12}
+
+// orgNameWords end organisation names, never a person's: "India
+// Petrochemicals Limited", "Simon Wiesenthal Center".
+var orgNameWords = set(`Limited Ltd Inc Corp Corporation plc Plc Group Bank Holdings Company Co Party
+	Council Union Commission Committee Center Centre Association Institute Foundation Fund
+	University College School Court Agency Ministry Department Office Service Services
+	International Industries Airways Airlines Motors Trust Society Federation League Club`)

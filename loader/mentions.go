@@ -119,6 +119,10 @@ func (r *reading) addSpan(first, last int, nerType string) {
 		return
 	}
 	text := func(i, j int) string { return r.doc.Text[toks[i].Start:toks[j-1].End] }
+	// "Paris-based Euronext": the place is read by basedIn, the name starts after it
+	if last-first >= 2 && strings.HasSuffix(toks[first].Text, "-based") {
+		first++
+	}
 	// "Ex-Labour": the name inside a hyphenated former-prefix
 	if last-first >= 2 {
 		if t := toks[first].Text; strings.HasPrefix(strings.ToLower(t), "ex-") {
@@ -138,7 +142,11 @@ func (r *reading) addSpan(first, last int, nerType string) {
 		if _, whole := gazetteer.Lookup(text(first, last)); whole {
 			break
 		}
-		if r.isTitleWord(first+n, false) && !notTitles[strings.ToLower(toks[first+n].Text)] {
+		// "UK Foreign Secretary Jack Straw", or a person's full name after a
+		// party or country ("Conservative Graham Brady")
+		rest := last - first - n
+		personRest := nerType == "PER" && rest >= 2 && !orgNameWords[toks[last-1].Text]
+		if r.isTitleWord(first+n, false) && !notTitles[strings.ToLower(toks[first+n].Text)] || personRest {
 			r.addSpan(first, first+n, map[string]string{kg.Place: "LOC", kg.Org: "ORG"}[g.Type])
 			r.addSpan(first+n, last, nerType)
 			return

@@ -77,13 +77,13 @@ func (r *reading) readTitle(from, to int) (titleSpan, bool) {
 	return ts, ts.title != ""
 }
 
-// phrase joins tokens [i, j) as a lexicon key: "prime_minister".
+// phrase joins tokens [i, j) as a lexicon key: "prime minister".
 func (r *reading) phrase(i, j int) string {
 	parts := make([]string, 0, j-i)
 	for k := i; k < j; k++ {
 		parts = append(parts, strings.ToLower(r.tok(k)))
 	}
-	return strings.Join(parts, "_")
+	return strings.Join(parts, " ")
 }
 
 // possessor is what a title belongs to: an entity named just before it
@@ -251,7 +251,7 @@ func (r *reading) isTitleWord(i int, joins bool) bool {
 var titleWordParts = func() map[string]bool {
 	m := map[string]bool{}
 	for t := range titles {
-		for _, w := range strings.Split(t, "_") {
+		for _, w := range strings.Fields(t) {
 			if w != "of" && w != "the" && w != "and" {
 				m[w] = true
 			}

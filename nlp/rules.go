@@ -119,6 +119,11 @@ func typeRun(doc *Doc, i, j int, sentenceStart bool) []Entity {
 	afterTitle := false
 	for i < j {
 		t := toks[i].Text
+		if titleWords[t] && !royalTitles[t] && j-i > 1 {
+			i++
+			afterTitle = true
+			continue
+		}
 		if capitalisedCommon[t] && (sentenceStart || !isCapitalised(t[1:])) && !(j-i > 1 && royalTitles[t]) {
 			i++
 			sentenceStart = false

@@ -1,0 +1,137 @@
+package loader
+
+import (
+	"strings"
+	"testing"
+
+	kg "github.com/newsgraph/kg"
+)
+
+// extractText reads a text as an article (with an optional date line).
+func extractText(t *testing.T, text string) *kg.Extraction {
+	t.Helper()
+	a, err := Parse([]byte(text), ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.ID = "test.txt"
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x.Extract(a)
+}
+
+func hasRelation(x *kg.Extraction, s, p, o string) bool {
+	for _, r := range x.Relations {
+		if r.Predicate != p {
+			continue
+		}
+		if r.Subject == s && r.Object == o || kg.Symmetric(p) && r.Subject == o && r.Object == s {
+			return true
+		}
+	}
+	return false
+}
+
+func relationList(x *kg.Extraction) string {
+	var b strings.Builder
+	for _, r := range x.Relations {
+		b.WriteString("\n\t" + r.Subject + " " + r.Predicate + " " + r.Object)
+	}
+	return b.String()
+}
+
+// Each rule with the sentence that motivated it. "want" triples must be
+// found, "not" triples must not (traps: plans, hypotheticals, look-alikes).
+var relationRules = []struct {
+	text string
+	want [][3]string
+	not  [][3]string
+}{
+	// titles before a name
+	{"President Donald Trump’s special envoy Steve Witkoff, accompanied by Trump’s son-in-law Jared Kushner, met with Russian President Vladimir Putin in Moscow on Tuesday.",
+		[][3]string{{"Steve Witkoff", "envoy_of", "Donald Trump"}, {"Jared Kushner", "relative_of", "Donald Trump"},
+			{"Vladimir Putin", "head_of", "Russia"}, {"Jared Kushner", "accompanied", "Steve Witkoff"},
+			{"Steve Witkoff", "met", "Vladimir Putin"}, {"Jared Kushner", "met", "Vladimir Putin"}, {"Steve Witkoff", "visited", "Moscow"}},
+		[][3]string{{"Vladimir Putin", "visited", "Moscow"}}},
+	{"Kremlin spokesman Dmitry Peskov said on Tuesday that the talks would go on.",
+		[][3]string{{"Dmitry Peskov", "spokesperson_of", "Kremlin"}}, nil},
+	{"Russian political analyst Abbas Gallyamov, a former speechwriter for President Vladimir Putin, told NBC News that a deal was near.",
+		[][3]string{{"Abbas Gallyamov", "nationality", "Russia"}, {"Abbas Gallyamov", "works_for", "Vladimir Putin"}, {"Abbas Gallyamov", "spoke_to", "NBC News"}}, nil},
+	{"Robert Benmosche, Metlife's chairman and chief executive, said it was a good deal.",
+		[][3]string{{"Robert Benmosche", "head_of", "Metlife"}}, nil},
+	{"\"This deal employs some of the capital,\" said Stuart Quint, an analyst at Gartmore.",
+		[][3]string{{"Stuart Quint", "works_for", "Gartmore"}}, nil},
+	{"Conservative Graham Brady said the rebate was a crucial test.",
+		[][3]string{{"Graham Brady", "member_of", "Conservative Party"}}, nil},
+	{"Tory leader Michael Howard said the deal was good.",
+		[][3]string{{"Michael Howard", "head_of", "Conservative Party"}}, nil},
+	{"He travelled to Uganda to plead for the life of a British lecturer, Dennis Hills, who was under a death sentence.",
+		[][3]string{{"Dennis Hills", "nationality", "United Kingdom"}}, nil},
+	{"Former Labour prime minister Lord Callaghan has died.",
+		[][3]string{{"Lord Callaghan", "member_of", "Labour Party"}}, nil},
+	{"Anil Ambani, vice-chairman of India Petrochemicals Limited, stayed away from the meeting.",
+		[][3]string{{"Anil Ambani", "works_for", "India Petrochemicals Limited"}},
+		[][3]string{{"Anil Ambani", "head_of", "India Petrochemicals Limited"}}},
+	// places
+	{"Supplies were flown to Basra in southern Iraq on Monday.",
+		[][3]string{{"Basra", "located_in", "Iraq"}}, nil},
+	{"The Queen will host a service in Westminster Hall, London.",
+		[][3]string{{"Westminster Hall", "located_in", "London"}}, nil},
+	{"Thousands braved the cold to see the stars in London's Leicester Square.",
+		[][3]string{{"Leicester Square", "located_in", "London"}}, nil},
+	{"However, the firm told the Argentine newspaper Clarin it would not accept any change.",
+		[][3]string{{"Clarin", "located_in", "Argentina"}}, nil},
+	{"He attended talks in France, Germany and Italy.",
+		nil, [][3]string{{"France", "located_in", "Germany"}, {"Germany", "located_in", "Italy"}}},
+	{"Water firm Suez in Argentina row",
+		nil, [][3]string{{"Suez", "located_in", "Argentina"}}},
+	// meetings, visits, the press
+	{"Mr Straw, speaking at a joint news conference with Chinese Foreign Minister Li Zhaoxing, stressed this point.",
+		[][3]string{{"Straw", "met", "Li Zhaoxing"}, {"Li Zhaoxing", "works_for", "China"}}, nil},
+	{"Mr Straw, visiting Beijing, noted that arms embargoes applied to Burma.",
+		[][3]string{{"Straw", "visited", "Beijing"}}, nil},
+	{"Last week in Paris, President Nestor Kirchner of Argentina discussed the problem with French president Jacques Chirac.",
+		[][3]string{{"Nestor Kirchner", "met", "Jacques Chirac"}, {"Nestor Kirchner", "head_of", "Argentina"}, {"Nestor Kirchner", "visited", "Paris"}},
+		[][3]string{{"Jacques Chirac", "visited", "Paris"}}},
+	{"Influential senator John McCain recently visited Mr Tony Blair.",
+		[][3]string{{"John McCain", "met", "Tony Blair"}}, nil},
+	{"Arsenal defender Ashley Cole reportedly met Chelsea boss Jose Mourinho in a London hotel.",
+		[][3]string{{"Ashley Cole", "met", "Jose Mourinho"}, {"Ashley Cole", "works_for", "Arsenal"}}, nil},
+	{"\"We deserve an honest response,\" Mr Oleg Rybachuk told the Associated Press in an interview.",
+		[][3]string{{"Oleg Rybachuk", "spoke_to", "Associated Press"}}, nil},
+	{"In the days before his arrest Arash Sigarchi gave interviews to the BBC Persian Service and Radio Farda.",
+		[][3]string{{"Arash Sigarchi", "spoke_to", "BBC Persian Service"}, {"Arash Sigarchi", "spoke_to", "Radio Farda"}}, nil},
+	// not facts (GUIDE.md): planned, hoped for, denied, hypothetical
+	{"Foreign Secretary Jack Straw will visit Auschwitz for the anniversary.",
+		nil, [][3]string{{"Jack Straw", "visited", "Auschwitz"}}},
+	{"Jacques Chirac says he would be happy to meet Iyad Allawi.",
+		nil, [][3]string{{"Jacques Chirac", "met", "Iyad Allawi"}}},
+	{"If the signals work out, then we may meet with Steve Witkoff very quickly, Volodymyr Zelensky said.",
+		nil, [][3]string{{"Volodymyr Zelensky", "met", "Steve Witkoff"}}},
+	{"George Galloway denied he planned to visit Iraq.",
+		nil, [][3]string{{"George Galloway", "visited", "Iraq"}}},
+	{"Werner Seifert is scheduled to meet Clara Furse on Friday.",
+		nil, [][3]string{{"Werner Seifert", "met", "Clara Furse"}}},
+	{"His words about President George Bush met a cool reception from Jacques Chirac.",
+		nil, [][3]string{{"George Bush", "met", "Jacques Chirac"}}},
+	{"Ms Kite said the film was televised in the US and Europe.",
+		nil, [][3]string{{"Kite", "visited", "United States"}}},
+}
+
+func TestRelationRules(t *testing.T) {
+	for _, tt := range relationRules {
+		x := extractText(t, tt.text)
+		for _, w := range tt.want {
+			if !hasRelation(x, w[0], w[1], w[2]) {
+				t.Errorf("%q\n  missing %s %s %s; got:%s", tt.text, w[0], w[1], w[2], relationList(x))
+			}
+		}
+		for _, w := range tt.not {
+			if hasRelation(x, w[0], w[1], w[2]) {
+				t.Errorf("%q\n  asserts %s %s %s, which the text does not say", tt.text, w[0], w[1], w[2])
+			}
+		}
+	}
+}
