@@ -584,6 +584,18 @@ func (r *reading) told(v int) {
 	for _, s := range ents(subj) {
 		r.facts.add(s, kg.SpokeTo, obj[0].ent, sent)
 	}
+	// "When he was in Tokyo, Machimura told the British minister ...": told
+	// face to face where the sentence places them
+	if obj[0].typ == kg.Person && len(subj) > 0 {
+		for i := r.doc.Sentences[sent].First; i < v; i++ {
+			if r.lower(i) == "in" || r.lower(i) == "at" {
+				if p := r.mentionAt(i + 1); p != nil && p.typ == kg.Place && p.kind == byName {
+					r.addMeeting(v, ents(append(subj, obj[0])), nil)
+					break
+				}
+			}
+		}
+	}
 }
 
 // interview reads "in an interview with The Times", "was interviewed by

@@ -27,7 +27,7 @@ var titles = func() map[string]role {
 			m[w] = role{predicate: p, personal: personal}
 		}
 	}
-	add("head_of", false, `president prime_minister premier chancellor king queen leader chief_executive
+	add("head_of", false, `chief principal headteacher head_teacher rector dean general_secretary president prime_minister premier chancellor king queen leader chief_executive
 		chief_exec ceo chairman chairwoman chairperson chair head boss secretary_general secretary-general
 		director_general director-general governor mayor emir sultan monarch managing_director
 		president-elect dictator ruler commander-in-chief`)
@@ -72,7 +72,8 @@ var titleModifiers = set(`special foreign policy economic political senior chief
 	defense finance financial trade home health education culture transport environment
 	energy justice interior press communications media legal military sports technical
 	managing general executive non-executive independent first second third junior main
-	regional international global european senior-most longstanding`)
+	regional international global european senior-most longstanding younger elder older eldest
+	youngest late third fourth affairs`)
 
 // nationalityOnly are occupations that, with a country adjective, say where
 // the person is from rather than whom they serve ("Russian political analyst").

@@ -119,6 +119,15 @@ func (r *reading) addSpan(first, last int, nerType string) {
 		return
 	}
 	text := func(i, j int) string { return r.doc.Text[toks[i].Start:toks[j-1].End] }
+	// a known name the recogniser cut short: "Premier" + "League"
+	for k := 2; k >= 1; k-- {
+		if first-k >= 0 && isCapitalised(toks[first-k].Text) {
+			if _, ok := gazetteer.Lookup(text(first-k, last)); ok {
+				first -= k
+				break
+			}
+		}
+	}
 	// "Paris-based Euronext": the place is read by basedIn, the name starts after it
 	if last-first >= 2 && strings.HasSuffix(toks[first].Text, "-based") {
 		first++

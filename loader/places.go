@@ -86,6 +86,16 @@ func (r *reading) locations() {
 		if x.typ == kg.Place {
 			r.describedByPlace(m)
 		}
+		// "Metlife, the US's leading insurance company"
+		if x.typ == kg.Org && m.kind == byName && r.tok(m.last) == "," {
+			j := m.last + 1
+			if w := r.lower(j); w == "the" || w == "a" || w == "an" {
+				j++
+			}
+			if pl := r.mentionAt(j); pl != nil && pl.first == j && pl.typ == kg.Place && r.nounAfter(pl.last, orgNouns) {
+				r.facts.add(m.ent, kg.LocatedIn, pl.ent, sent)
+			}
+		}
 	}
 }
 
@@ -152,6 +162,24 @@ func (r *reading) describedByPlace(m *mention) {
 			return
 		}
 	}
+}
+
+// nounAfter reports whether, from token i, lower-case words lead to one of
+// nouns: "'s leading insurance company".
+func (r *reading) nounAfter(i int, nouns map[string]bool) bool {
+	if isPossessive(r.tok(i)) {
+		i++
+	}
+	for k := i; k < i+5; k++ {
+		w := r.lower(k)
+		if nouns[w] {
+			return true
+		}
+		if !isLowerWord(r.tok(k)) {
+			return false
+		}
+	}
+	return false
 }
 
 func isLowerWord(s string) bool {

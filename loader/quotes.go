@@ -104,11 +104,8 @@ func quoteMark(text string, toks []nlp.Token, i int) (kind string, opens, closes
 		switch {
 		case after && !before:
 			return "single", true, false
-		case before && !after:
-			prev := toks[i-1].Text
-			if strings.HasSuffix(prev, "s") && !isPunct(prev) {
-				return "single", false, true // may be the plural possessive; closes only an open quote
-			}
+		case before && !after, before && after && isPunct(toks[i+1].Text):
+			// closes ('silly', and the plural possessive Soviets' closes only an open quotation)
 			return "single", false, true
 		}
 	}

@@ -326,7 +326,7 @@ func (r *reading) appositive(k int, m *mention) {
 		holders = append(holders, n.ent)
 		i = n.last
 	}
-	if r.tok(i) != "," {
+	if r.tok(i) != "," && !isDash(r.tok(i)) {
 		return
 	}
 	i++
@@ -352,32 +352,96 @@ func (r *reading) appositive(k int, m *mention) {
 		}
 	}
 	end := i
-	for end < len(r.doc.Tokens) && r.mentionAt(end) == nil && r.isTitleWord(end, true) {
+	for end < len(r.doc.Tokens) && r.mentionAt(end) == nil && r.isTitleWord(end, true) && !(r.tok(end) == "," && r.tok(end+1) == "the") {
 		end++
+	}
+	for end > i && r.tok(end-1) == "," {
+		end--
 	}
 	ts, ok := r.readTitle(i, end)
 	if !ok {
 		return
 	}
-	// possessor after: "an analyst at Gartmore", "a speechwriter for President Putin"
+	// possessor after: "an analyst at Gartmore", "a speechwriter for President
+	// Putin", "son-in-law of former-President Kuchma", "head of the social
+	// policy think tank, the Communications Research Group", "principal of the college"
 	if p.ent < 0 {
 		switch r.lower(end) {
-		case "at", "for", "of", "to", "with", "in":
-			j := end + 1
-			for r.lower(j) == "the" || titles[r.lower(j)].predicate != "" && r.mentionAt(j) == nil {
-				j++
-			}
-			if pm := r.mentionAt(j); pm != nil {
-				p = possessor{ent: pm.ent, adjective: pm.kind == byAdjective, first: pm.first}
-				if r.lower(end) == "in" && pm.typ == kg.Place {
-					ts.nonPost = false // "a minister in Spain" is still a post there
-				}
+		case "at", "for", "of", "to", "with", "in", "from":
+			p = r.ownerAfter(end + 1)
+			if r.lower(end) == "in" && p.ent >= 0 && r.ents[p.ent].typ == kg.Place {
+				ts.nonPost = false // "a minister in Spain" is still a post there
 			}
 		}
 	}
 	for _, h := range holders {
 		r.applyTitle(h, ts, p, m.sent)
 	}
+}
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "--" }
+
+// ownerAfter reads the organisation, place or person a title belongs to,
+// named from token j on: "President Putin", "the Bundesbank", "the social
+// policy think tank, the Communications Research Group", "the college" (the
+// organisation of the article whose name holds that word).
+func (r *reading) ownerAfter(j int) possessor {
+	start := j
+	for r.lower(j) == "the" || r.mentionAt(j) == nil && r.isTitleWord(j, false) {
+		j++
+	}
+	if pm := r.mentionAt(j); pm != nil {
+		if isPossessive(r.tok(pm.last)) {
+			// "a board member of Germany's central bank, the Bundesbank"
+			if q := r.ownerAfter(pm.last + 1); q.ent >= 0 {
+				return q
+			}
+		}
+		return possessor{ent: pm.ent, adjective: pm.kind == byAdjective, first: pm.first}
+	}
+	// "the college": an organisation named before whose name has that word
+	if r.lower(start) == "the" && orgNouns[r.lower(start+1)] {
+		if o := r.orgCalled(r.lower(start+1), start); o >= 0 {
+			return possessor{ent: o, first: start}
+		}
+	}
+	// a description, then the name: "the social policy think tank, the CRG"
+	for k := j; k < j+7 && k < len(r.doc.Tokens); k++ {
+		if r.tok(k) == "," || isDash(r.tok(k)) {
+			n := k + 1
+			if r.lower(n) == "the" {
+				n++
+			}
+			if pm := r.mentionAt(n); pm != nil && pm.typ == kg.Org {
+				return possessor{ent: pm.ent, first: pm.first}
+			}
+			break
+		}
+		if !isLowerWord(r.tok(k)) {
+			break
+		}
+	}
+	return possessor{ent: -1}
+}
+
+// orgCalled finds the organisation a common noun stands for before token i:
+// the latest one whose name holds the word ("the college" for "Fife College
+// of Further and Higher Education"), or for "the company", "the firm", "the
+// group" the latest organisation named.
+func (r *reading) orgCalled(noun string, i int) int {
+	generic := noun == "company" || noun == "firm" || noun == "group" || noun == "business" || noun == "corporation"
+	for k := i - 1; k >= 0; k-- {
+		m := r.mentionAt(k)
+		if m == nil || m.typ != kg.Org || m.kind != byName {
+			continue
+		}
+		name := strings.ToLower(r.ents[m.ent].name)
+		if generic || strings.Contains(" "+name+" ", " "+noun+" ") {
+			return m.ent
+		}
+		k = m.first
+	}
+	return -1
 }
 
 func isNumber(s string) bool {
@@ -403,9 +467,10 @@ func (r *reading) resolveDescriptors() {
 		}
 		j := i + 1
 		country := -1
-		if m := r.mentionAt(j); m != nil && m.kind == byAdjective && m.last == j+1 {
+		// "the Russian president", "the UK chancellor", "the Tory leader"
+		if m := r.mentionAt(j); m != nil && m.first == j && (m.kind == byAdjective || m.typ != kg.Person) && !isPossessive(r.tok(m.last)) {
 			country = m.ent
-			j++
+			j = m.last
 		}
 		// the longest title phrase: "prime minister", "foreign secretary", "president"
 		for n := 3; n >= 1; n-- {
@@ -424,6 +489,11 @@ func (r *reading) resolveDescriptors() {
 				dm := &mention{first: i, last: j + n, start: r.doc.Tokens[i].Start, end: r.doc.Tokens[j+n-1].End,
 					text: text, typ: r.ents[h].typ, kind: byDescriptor, ent: h, sent: r.doc.SentenceOf(i)}
 				added = append(added, dm)
+				if country >= 0 {
+					// "the UK chancellor" says whom the post is in
+					ts := titleSpan{title: ph, role: titles[ph]}
+					r.applyTitle(h, ts, possessor{ent: country}, dm.sent)
+				}
 				if !containsFold(r.ents[h].forms, text) {
 					r.ents[h].forms = append(r.ents[h].forms, text)
 				}
@@ -467,17 +537,44 @@ func (r *reading) relinkMentions() {
 // holderOf finds the one person the article gave a title, in a country when
 // one is given; -1 when none or several fit.
 func (r *reading) holderOf(title string, country int) int {
-	found := -1
+	// the best match wins: same title (and country, when said), then a role
+	// with no country known, then the same family of title ("the British
+	// minister" for a foreign secretary of the UK)
+	best, bestScore, tie := -1, 0, false
 	for k, e := range r.ents {
+		score := 0
 		for _, ro := range e.roles {
-			if ro.title != title || country >= 0 && ro.of != country {
-				continue
+			sc := 0
+			switch {
+			case ro.title == title && (country < 0 || ro.of == country):
+				sc = 3
+			case ro.title == title && ro.of < 0:
+				sc = 2
+			case titleFamily(ro.title) != "" && titleFamily(ro.title) == titleFamily(title) && country >= 0 && ro.of == country:
+				sc = 1
 			}
-			if found >= 0 && found != k {
-				return -1
-			}
-			found = k
+			score = max(score, sc)
+		}
+		switch {
+		case score > bestScore:
+			best, bestScore, tie = k, score, false
+		case score == bestScore && score > 0:
+			tie = true
 		}
 	}
-	return found
+	if tie {
+		return -1
+	}
+	return best
+}
+
+// titleFamily groups titles a descriptor may use for one another.
+func titleFamily(t string) string {
+	switch {
+	case strings.Contains(t, "minister") && t != "prime minister" || strings.Contains(t, "secretary") || t == "chancellor":
+		return "minister"
+	case titles[t].predicate == kg.HeadOf:
+		return "leader"
+	}
+	return ""
 }

@@ -81,6 +81,14 @@ func TestEndToEndSeed(t *testing.T) {
 	if second, _ := os.ReadFile(nq); !bytes.Equal(first, second) {
 		t.Error("the graph changed after ingesting the same article again")
 	}
+	out, _, err = run(t, "why", "--db", db, "Witkoff", "met", "Putin")
+	if err != nil || !strings.Contains(out, "Steve Witkoff met Vladimir Putin") || !strings.Contains(out, "sentence 1: “President Donald Trump’s special envoy") {
+		t.Errorf("why Witkoff met Putin: %v\n%s", err, out)
+	}
+	out, _, err = run(t, "why", "--db", db, "Putin", "met", "Trump")
+	if err != nil || !strings.Contains(out, "does not say") {
+		t.Errorf("why Putin met Trump (a forbidden fact): %v\n%s", err, out)
+	}
 	out, _, err = run(t, "who-met", "--db", db, "Putin")
 	if err != nil || !strings.Contains(out, "Steve Witkoff") || !strings.Contains(out, "2025-12-02") {
 		t.Errorf("who-met Putin: %v\n%s", err, out)

@@ -1,0 +1,98 @@
+package loader
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMeetingDates(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // the date of the first meeting
+	}{
+		{"date 2025-12-02 Steve Witkoff met Vladimir Putin in Moscow on Tuesday.", "2025-12-02"}, // the article's own weekday
+		{"date 2025-12-04 Steve Witkoff met Vladimir Putin on Tuesday.", "2025-12-02"},           // the Tuesday before a Thursday
+		{"date 2025-12-02 Steve Witkoff met Vladimir Putin in August 2025.", "2025-08"},
+		{"date 2025-12-02 Steve Witkoff has met with Vladimir Putin five times, beginning in February 2025.", "2025-02"},
+		{"date 2025-12-02 Steve Witkoff met Vladimir Putin last week.", "2025-11"},
+		{"date 2025-12-02 Steve Witkoff met Vladimir Putin on 19 October.", "2025-10-19"},
+		{"date 2025-12-02 Steve Witkoff met Vladimir Putin yesterday.", "2025-12-01"},
+		{"Heath met Jeremy Thorpe at Downing Street on 13 February 2003.", "2003-02-13"},        // no date line, a full date
+		{"Heath met Jeremy Thorpe in 1974.", "1974"},
+		{"Steve Witkoff met Vladimir Putin on Tuesday.", ""},                                     // no date line: Tuesday of when?
+		{"date 2025-12-02 Steve Witkoff met Vladimir Putin. They may meet again next Monday.", ""}, // a plan is no date
+	}
+	for _, tt := range tests {
+		x := extractText(t, tt.text)
+		if len(x.Meetings) == 0 {
+			t.Errorf("%q: no meeting", tt.text)
+			continue
+		}
+		if got := x.Meetings[0].Date; got != tt.want {
+			t.Errorf("%q: date %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       map[string]string // quotation prefix -> speaker
+	}{
+		{"curly quotes, speaker after",
+			"Kremlin spokesman Dmitry Peskov spoke on Tuesday.\n\n“We have no doubt that this will be a very important step,” Peskov said.",
+			map[string]string{"We have no doubt": "Dmitry Peskov"}},
+		{"a mistyped closing mark opens a paragraph; he said after the last speaker",
+			"“Ukraine will be waiting for signals from the delegation,” Volodymyr Zelensky said.\n\n”We will receive signals of one kind or another,” he said.",
+			map[string]string{"Ukraine will be waiting": "Volodymyr Zelensky", "We will receive signals": "Volodymyr Zelensky"}},
+		{"he added continues the last speaker",
+			"“The most important thing is he can’t afford it,” Abbas Gallyamov said.\n\n“If Trump will really press him, Putin will agree,” he added.",
+			map[string]string{"If Trump will really press him": "Abbas Gallyamov"}},
+		{"he said after a sentence about someone else",
+			"“It would be suicidal,” Abbas Gallyamov said.\n\nVladimir Putin did not sound conciliatory on Tuesday.\n\n“We are not going to fight Europe,” he said.",
+			map[string]string{"We are not going to fight Europe": "Vladimir Putin"}},
+		{"BBC paragraphs run together: a new quotation opens before the old one closes",
+			`Shadow Foreign Secretary Michael Ancram said: "I am glad the foreign secretary has been shamed into going. "Once again this government has shown crass insensitivity."`,
+			map[string]string{"I am glad the foreign secretary": "Michael Ancram", "Once again this government": "Michael Ancram"}},
+		{"said X after the quotation",
+			`"This deal employs some of Metlife's excess capital," said Stuart Quint, an analyst at Gartmore.`,
+			map[string]string{"This deal employs": "Stuart Quint"}},
+		{"a quotation described by someone",
+			"Their last encounter was described as “very productive” by President Donald Trump.",
+			map[string]string{"very productive": "Donald Trump"}},
+		{"a headline quotation is said by whoever the lead sentence quotes",
+			"Turkey deal 'to help world peace'\n\nA deal bringing Turkey closer to the EU is of \"fundamental importance\" to peace, Tony Blair has said.",
+			map[string]string{"to help world peace": "Tony Blair", "fundamental importance": "Tony Blair"}},
+		{"an unnamed spokesman speaks for his organisation",
+			`"It's hard to put a date on it," a Premier League spokesman confirmed.`,
+			map[string]string{"It's hard to put a date on it": "Premier League"}},
+	}
+	for _, tt := range tests {
+		x := extractText(t, tt.text)
+		got := map[string]string{}
+		for _, q := range x.Quotes {
+			got[q.Text] = q.Speaker
+		}
+		for prefix, speaker := range tt.want {
+			found := false
+			for text, sp := range got {
+				if strings.HasPrefix(text, prefix) {
+					found = true
+					if sp != speaker {
+						t.Errorf("%s: %q said by %q, want %q", tt.name, prefix, sp, speaker)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s: quotation %q not found in %v", tt.name, prefix, got)
+			}
+		}
+	}
+}
+
+func TestScareQuotesAndApostrophes(t *testing.T) {
+	x := extractText(t, "The Soviets' 1945 liberation was 'silly', critics said of Mr Blair's plan.")
+	for _, q := range x.Quotes {
+		t.Errorf("found a quotation in apostrophes and a one-word scare quote: %q", q.Text)
+	}
+}
