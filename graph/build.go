@@ -82,7 +82,11 @@ func Build(x *kg.Extraction, iris IRIs, id *Identity) *Built {
 		b.Nodes[e.Name] = node
 		b.labels[node] = label
 		b.keys[node] = append(b.keys[node], Keys(e)...)
-		add(node, RDFType, TypeIRI(e.Type))
+		typ := e.Type
+		if t := iris.TypeOfEntity(node); t != "" {
+			typ = t // the node's type wins over this article's reading
+		}
+		add(node, RDFType, TypeIRI(typ))
 		add(node, RDFSLabel, quad.String(label))
 		for _, a := range append([]string{e.Name}, e.Aliases...) {
 			if a != label {

@@ -122,12 +122,25 @@ func (id *Identity) Resolve(e kg.Entity) (node quad.IRI, absorb quad.IRI) {
 		return c[0], ""
 	}
 	w := strings.Fields(key)
+	if e.Type != kg.Person && len(w) == 1 && len(id.candidates(key, e.Type)) == 0 {
+		// a recogniser often takes a lone surname for an organisation
+		// ("Putin is in no hurry"): the one person known by it is meant
+		if c := id.candidates(key, kg.Person); len(c) == 1 {
+			return c[0], ""
+		}
+	}
 	if e.Type == kg.Person && len(w) >= 2 {
 		if c := id.candidates(w[0]+" "+w[len(w)-1], e.Type); len(c) == 1 {
 			return c[0], ""
 		}
 		if c := id.candidates(w[len(w)-1], e.Type); len(c) == 1 && kg.NameKey(id.label[c[0]]) == w[len(w)-1] {
 			return own, c[0]
+		}
+		// a lone surname an earlier article took for an organisation or place
+		for _, t := range []string{kg.Org, kg.Place} {
+			if c := id.candidates(w[len(w)-1], t); len(c) == 1 && kg.NameKey(id.label[c[0]]) == w[len(w)-1] {
+				return own, c[0]
+			}
 		}
 	}
 	return own, ""

@@ -350,6 +350,11 @@ func (s *Store) mergeNode(ctx context.Context, from, to quad.IRI, label string, 
 		if n.Object == from {
 			n.Object = to
 		}
+		if n.Predicate == RDFType && n.Subject == to {
+			if t := s.IRIs.TypeOfEntity(to); t != "" {
+				n.Object = TypeIRI(t) // the merged node keeps the type of the node it joins
+			}
+		}
 		if n.Predicate == RDFSLabel && n.Subject == to && quad.StringOf(n.Object) != quad.StringOf(quad.String(label)) {
 			// the old label becomes another name for the merged node
 			adds.add(quad.Quad{Subject: to, Predicate: SchemaAltName, Object: n.Object, Label: n.Label})

@@ -214,3 +214,25 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestLoneSurnameTakenForAnOrganisationJoinsThePerson(t *testing.T) {
+	ctx := context.Background()
+	a := article("a.txt", []kg.Entity{{Name: "Putin", Type: kg.Org}})
+	b := article("b.txt", []kg.Entity{person("Vladimir Putin", "Putin")})
+	for _, order := range [][]*kg.Extraction{{a, b}, {b, a}} {
+		st := openTemp(t)
+		for _, x := range order {
+			if _, err := st.Write(ctx, []*kg.Extraction{x}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := nodesLabelled(t, st, "Putin"); len(n) != 0 {
+			t.Errorf("order %s first: an organisation node \"Putin\" survived", order[0].Article)
+		}
+		for _, q := range allQuads(t, st) {
+			if contains(q, "vladimir-putin> <"+NSRDF+"type> <"+NSSchema+"Organization>") {
+				t.Errorf("order %s first: the person is typed as an organisation: %s", order[0].Article, q)
+			}
+		}
+	}
+}

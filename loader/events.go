@@ -95,8 +95,8 @@ func (r *reading) subjectsBefore(v int) []*mention {
 			i--
 			continue
 		}
-		if isVerbish(w) && !auxiliary[w] {
-			return nil
+		if isVerbish(w) && !auxiliary[w] && !(hedges[w] && r.lower(i+1) == "to") {
+			return nil // a verb of another clause ("hoped to" belongs to this one)
 		}
 		i--
 	}
@@ -175,6 +175,11 @@ var objectLead = set(`with by the a an his her their its to in at of newly new t
 func isBe(w string) bool {
 	return w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "be"
 }
+
+// travelVerbs say someone went somewhere ("flew to Basra").
+var travelVerbs = set(`flew fly flies flying travelled traveled travel travels travelling traveling
+	arrived arrive arrives arriving went go goes going came come comes coming returned return
+	returns headed head heads`)
 
 // auxiliary words that sit between a subject and its verb.
 var auxiliary = set(`has have had was were is are be been being did does do also recently
@@ -284,7 +289,7 @@ func (r *reading) readEvents() {
 				r.beingIn(v)
 			case w == "visited" || w == "visits" || w == "visit" || w == "visiting" || w == "toured":
 				r.visit(v)
-			case w == "flew" || w == "travelled" || w == "traveled" || w == "arrived" || w == "went" || w == "came" || w == "returned":
+			case travelVerbs[w]:
 				r.travel(v)
 			case w == "met" || w == "meets" || w == "meet" || w == "meeting" && r.mentionAt(v+1) != nil && isBe(r.lower(v-1)):
 				r.met(v, v)
@@ -767,6 +772,7 @@ func (r *reading) speakerNear(v int) []*mention {
 func (r *reading) visit(v int) {
 	w := r.lower(v)
 	if r.hedged(v) {
+		r.plannedTrip(v, v)
 		return
 	}
 	sent := r.doc.SentenceOf(v)
@@ -809,6 +815,7 @@ func (r *reading) travel(v int) {
 		return
 	}
 	if r.hedged(v) {
+		r.plannedTrip(v, v+1)
 		return
 	}
 	subj := r.subjectsBefore(v)
@@ -821,6 +828,24 @@ func (r *reading) travel(v int) {
 		for _, s := range ents(subj) {
 			r.visitFact(s, o.ent, sent)
 		}
+	}
+}
+
+// plannedTrip keeps a visit that is only planned, hoped for or denied
+// ("will visit Auschwitz", "is due to travel to Cairo") as a planned event,
+// never as a visited fact.
+func (r *reading) plannedTrip(v, objFrom int) {
+	subj := r.subjectsBefore(v)
+	if len(subj) == 0 {
+		return
+	}
+	sent := r.doc.SentenceOf(v)
+	for _, o := range r.objectsAfter(objFrom, true) {
+		if o.typ != kg.Place && !isSeat(r.ents[o.ent].name) {
+			continue
+		}
+		s := r.doc.Sentences[sent]
+		r.plans = append(r.plans, &meeting{parts: ents(subj), place: o.ent, date: r.dateIn(s.First, s.Last), sents: []int{sent}})
 	}
 }
 

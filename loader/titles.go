@@ -330,6 +330,17 @@ func (r *reading) appositive(k int, m *mention) {
 		return
 	}
 	i++
+	// "Abbas Gallyamov, a Russian political analyst and a former speechwriter
+	// for Putin": each description after "and a" is read the same way
+	for i >= 0 {
+		i = r.describe(holders, i, m.sent)
+	}
+}
+
+// describe reads one description of holders starting at token i (after the
+// comma of an apposition) and returns where a further one joined by "and
+// a" starts, or -1.
+func (r *reading) describe(holders []int, i, sent int) int {
 	// skip an age: "Mrs Hassan, 59,"
 	if isNumber(r.tok(i)) && r.tok(i+1) == "," {
 		i += 2
@@ -358,9 +369,16 @@ func (r *reading) appositive(k int, m *mention) {
 	for end > i && r.tok(end-1) == "," {
 		end--
 	}
+	next := -1
+	for k := i; k < end; k++ {
+		if r.lower(k) == "and" && (r.lower(k+1) == "a" || r.lower(k+1) == "an") {
+			end, next = k, k+1 // "a Russian political analyst | and a former speechwriter"
+			break
+		}
+	}
 	ts, ok := r.readTitle(i, end)
 	if !ok {
-		return
+		return next
 	}
 	// possessor after: "an analyst at Gartmore", "a speechwriter for President
 	// Putin", "son-in-law of former-President Kuchma", "head of the social
@@ -375,8 +393,9 @@ func (r *reading) appositive(k int, m *mention) {
 		}
 	}
 	for _, h := range holders {
-		r.applyTitle(h, ts, p, m.sent)
+		r.applyTitle(h, ts, p, sent)
 	}
+	return next
 }
 
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "--" }

@@ -14,9 +14,9 @@ function label(id) {
 var rels = ["<kg:met>", "<kg:accompanied>", "<kg:advises>", "<kg:envoy_of>", "<kg:spokesperson_of>",
   "<kg:head_of>", "<kg:works_for>", "<kg:member_of>", "<kg:relative_of>", "<kg:nationality>",
   "<kg:spoke_to>", "<kg:visited>", "<kg:located_in>"];
-var from = g.V().Has("<kg:key>", keys[0]).ToArray();
+var from = g.V().Has("<kg:key>", keys[0]).Unique().ToArray();
 var to = {};
-g.V().Has("<kg:key>", keys[1]).ToArray().forEach(function (t) { to[t] = true; });
+g.V().Has("<kg:key>", keys[1]).Unique().ToArray().forEach(function (t) { to[t] = true; });
 
 // breadth-first search; prev[node] = [previous node, predicate, forward?]
 var prev = {}, frontier = [], found = null;

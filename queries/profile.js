@@ -17,12 +17,12 @@ var rels = ["<kg:met>", "<kg:accompanied>", "<kg:advises>", "<kg:envoy_of>", "<k
   "<kg:head_of>", "<kg:works_for>", "<kg:member_of>", "<kg:relative_of>", "<kg:nationality>",
   "<kg:spoke_to>", "<kg:visited>", "<kg:located_in>"];
 
-g.V().Has("<kg:key>", keys[0]).ForEach(function (e) {
-  var out = { id: e.id, name: label(e.id), type: g.V(e.id).Out("<rdf:type>").ToArray().map(function (t) { return short(t).replace(/^<https:\/\/schema\.org\/(.*)>$/, "$1"); }),
-    aliases: g.V(e.id).Out("<schema:alternateName>").ToArray().map(lit), relations: [], meetings: [], quotes: [], articles: [] };
+g.V().Has("<kg:key>", keys[0]).Unique().ForEach(function (e) {
+  var out = { id: e.id, name: label(e.id), type: g.V(e.id).Out("<rdf:type>").Unique().ToArray().map(function (t) { return short(t).replace(/^<https:\/\/schema\.org\/(.*)>$/, "$1"); }),
+    aliases: g.V(e.id).Out("<schema:alternateName>").Unique().ToArray().map(lit), relations: [], meetings: [], quotes: [], articles: [] };
   rels.forEach(function (p) {
-    g.V(e.id).Out(p).ForEach(function (o) { out.relations.push({ subject: out.name, predicate: short(p), object: label(o.id) }); });
-    g.V(e.id).In(p).ForEach(function (s) { out.relations.push({ subject: label(s.id), predicate: short(p), object: out.name }); });
+    g.V(e.id).Out(p).Unique().ForEach(function (o) { out.relations.push({ subject: out.name, predicate: short(p), object: label(o.id) }); });
+    g.V(e.id).In(p).Unique().ForEach(function (s) { out.relations.push({ subject: label(s.id), predicate: short(p), object: out.name }); });
   });
   g.V(e.id).In("<kg:participant>").Has("<rdf:type>", "<kg:Meeting>").ForEach(function (m) {
     var date = g.V(m.id).Out("<kg:date>").ToValue();

@@ -88,6 +88,14 @@ func TestWhoMet(t *testing.T) {
 		if !values(res, "article")["seed-witkoff-putin.txt"] {
 			t.Errorf("who-met %q: article missing: %v", name, res)
 		}
+		seen := map[string]bool{}
+		for _, r := range res {
+			k := fmt.Sprint(r)
+			if seen[k] {
+				t.Errorf("who-met %q repeats a row: %s", name, k)
+			}
+			seen[k] = true
+		}
 	}
 }
 

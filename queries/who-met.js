@@ -15,7 +15,7 @@ function label(id) { var l = one(id, "<rdfs:label>"); return l === null ? id : l
 
 var rows = [];
 var seen = {};
-g.V().Has("<kg:key>", keys[0]).Has("<rdf:type>", "<schema:Person>").ForEach(function (p) {
+g.V().Has("<kg:key>", keys[0]).Has("<rdf:type>", "<schema:Person>").Unique().ForEach(function (p) {
   var me = label(p.id);
   g.V(p.id).In("<kg:participant>").Has("<rdf:type>", "<kg:Meeting>").ForEach(function (m) {
     var place = g.V(m.id).Out("<kg:place>").ToValue();
@@ -33,7 +33,7 @@ g.V().Has("<kg:key>", keys[0]).Has("<rdf:type>", "<schema:Person>").ForEach(func
     });
   });
   // met edges that no meeting node carries (imported data, for one)
-  g.V(p.id).Both("<kg:met>").ForEach(function (o) {
+  g.V(p.id).Both("<kg:met>").Unique().ForEach(function (o) {
     if (seen[p.id + " " + o.id]) return;
     seen[p.id + " " + o.id] = true;
     rows.push({ name: me, met: label(o.id), date: null, place: null, article: null, evidence: null });

@@ -13,8 +13,8 @@ function label(id) {
 }
 var pred = g.IRI("kg:" + args[1]);
 var symmetric = args[1] === "met" || args[1] === "relative_of";
-var subjects = g.V().Has("<kg:key>", keys[0]).ToArray();
-var objects = g.V().Has("<kg:key>", keys[2]).ToArray();
+var subjects = g.V().Has("<kg:key>", keys[0]).Unique().ToArray();
+var objects = g.V().Has("<kg:key>", keys[2]).Unique().ToArray();
 var rows = [];
 function statements(s, o) {
   g.V().Has("<rdf:subject>", s).Has("<rdf:predicate>", pred).Has("<rdf:object>", o).ForEach(function (st) {

@@ -143,3 +143,35 @@ func TestHelpTeachesEveryCommand(t *testing.T) {
 		}
 	}
 }
+
+// The same person is one node across articles ("Putin" in one article,
+// "Russian President Vladimir Putin" in another), and people who share a
+// name part are not ("Mahmoud Abbas", "Abbas Gallyamov", "Feroz Abbasi").
+func TestIdentityAcrossArticles(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	if _, errs, err := run(t, "ingest", "--db", db, "../../testdata/"); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, errs)
+	}
+	count := func(label string) int {
+		out, _, err := run(t, "query", "--db", db, `g.V().Has("<rdfs:label>", "`+label+`").Unique().All()`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Count(out, "\n")
+	}
+	for _, name := range []string{"Vladimir Putin", "Mahmoud Abbas", "Abbas Gallyamov", "Feroz Abbasi", "Dmitry Peskov"} {
+		if n := count(name); n != 1 {
+			t.Errorf("%s: %d nodes, want 1", name, n)
+		}
+	}
+	for _, short := range []string{"Putin", "Abbas", "Peskov", "Gallyamov"} {
+		if n := count(short); n != 0 {
+			t.Errorf("a node labelled %q exists beside the full name", short)
+		}
+	}
+	// "a former speechwriter for Putin" in one article is about the Putin of the others
+	out, _, err := run(t, "why", "--db", db, "Gallyamov", "works_for", "Putin")
+	if err != nil || !strings.Contains(out, "kremlin-analysts.txt") || !strings.Contains(out, "seed-witkoff-putin.txt") {
+		t.Errorf("why Gallyamov works_for Putin should cite both articles:\n%s", out)
+	}
+}
