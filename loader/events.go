@@ -83,6 +83,11 @@ func (r *reading) subjectsBefore(v int) []*mention {
 				i = m.first - 1
 				continue
 			}
+			if k := r.relativeBefore(m.first, start); k >= 0 {
+				// "councillors who back Mr Flight met ...": Flight is in the relative clause
+				i = k - 1
+				continue
+			}
 			return r.coordinatedBefore(m, start)
 		}
 		if personPronouns[r.tok(i)] && (w == "he" || w == "she") {
@@ -101,6 +106,20 @@ func (r *reading) subjectsBefore(v int) []*mention {
 		i--
 	}
 	return nil
+}
+
+// relativeBefore returns the token of a "who"/"which"/"that" opening a
+// relative clause a few words before token i, or -1.
+func (r *reading) relativeBefore(i, start int) int {
+	for k := i - 1; k >= start && k >= i-3; k-- {
+		switch r.lower(k) {
+		case "who", "which", "that", "whom":
+			return k
+		case ",", ".", ";":
+			return -1
+		}
+	}
+	return -1
 }
 
 // coordinatedBefore adds the mentions joined to m by "and" or "," before it.
@@ -150,7 +169,7 @@ func (r *reading) objectsAfter(v int, places bool) []*mention {
 			}
 			out = append(out, m)
 			i = m.last
-			if r.lower(i) == "and" || r.lower(i) == "," && r.mentionAt(i+1) != nil {
+			if r.lower(i) == "and" || r.lower(i) == "," && r.listGoesOn(i) {
 				i++
 				continue
 			}
@@ -168,6 +187,23 @@ func (r *reading) objectsAfter(v int, places bool) []*mention {
 	return out
 }
 
+// listGoesOn reports whether the comma at token i continues a list of
+// names closed by "and" or "or" ("A, B and C"), not an aside (", Reuters
+// quoted sources as saying").
+func (r *reading) listGoesOn(i int) bool {
+	for i < len(r.doc.Tokens) && r.tok(i) == "," {
+		m := r.mentionAt(i + 1)
+		if m == nil || m.first != i+1 {
+			return false
+		}
+		i = m.last
+		if w := r.lower(i); w == "and" || w == "or" {
+			return true
+		}
+	}
+	return false
+}
+
 // objectLead are the words allowed between a verb and the name it governs.
 var objectLead = set(`with by the a an his her their its to in at of newly new then mr mrs ms dr
 	sir lord lady baroness baron dame prince princess king queen rabbi`)
@@ -175,6 +211,10 @@ var objectLead = set(`with by the a an his her their its to in at of newly new t
 func isBe(w string) bool {
 	return w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "be"
 }
+
+// mediaNouns follow a medium's name without making it a modifier.
+var mediaNouns = set(`newspaper paper programme program show website site radio television tv channel
+	magazine agency news`)
 
 // travelVerbs say someone went somewhere ("flew to Basra").
 var travelVerbs = set(`flew fly flies flying travelled traveled travel travels travelling traveling
@@ -373,9 +413,13 @@ func (r *reading) joinedAtMeeting(v int) {
 	for i := v + 1; i < end; i++ {
 		switch r.lower(i) {
 		case "with":
-			with = r.objectsAfter(i, false)
+			if with == nil {
+				with = r.objectsAfter(i, false)
+			}
 		case "by":
-			by = r.objectsAfter(i, false)
+			if by == nil {
+				by = r.objectsAfter(i, false)
+			}
 		}
 	}
 	if len(by) == 0 {
@@ -579,6 +623,11 @@ func (r *reading) accompanied(v int) {
 func (r *reading) told(v int) {
 	obj := r.objectsAfter(v, false)
 	if len(obj) == 0 || obj[0].first > v+2 || r.hedged(v) {
+		return
+	}
+	// "told Labour members": the name only qualifies who was told; "told
+	// the Guardian newspaper" and "told BBC Radio 4's Today programme" still count
+	if o := obj[0]; !r.endsPhrase(o.last) && !mediaNouns[r.lower(o.last)] && !isPossessive(r.tok(o.last)) && !isNumber(r.tok(o.last)) {
 		return
 	}
 	subj := r.subjectsBefore(v)

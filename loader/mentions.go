@@ -179,6 +179,26 @@ func (r *reading) addSpan(first, last int, nerType string) {
 			first, nerType = k, "PER"
 		}
 	}
+	// a title inside the span: "Suffolk Chief Constable Alastair McWhirter"
+	for i := first + 1; i < last-2; i++ {
+		if !r.isTitleWord(i, false) || !isCapitalised(toks[i].Text) || notTitles[strings.ToLower(toks[i].Text)] || r.isTitleWord(i-1, false) {
+			continue
+		}
+		j := i
+		for j < last && r.isTitleWord(j, false) {
+			j++
+		}
+		if last-j >= 2 && !orgNameWords[toks[last-1].Text] {
+			typ := "ORG"
+			if g, ok := gazetteer.Lookup(text(first, i)); ok && g.Type == kg.Place {
+				typ = "LOC"
+			}
+			r.addSpan(first, i, typ)
+			r.addSpan(j, last, "PER")
+			return
+		}
+		break
+	}
 	// "Nestor Kirchner of Argentina"
 	for i := first + 1; i < last-1; i++ {
 		if toks[i].Text != "of" {
