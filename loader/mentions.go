@@ -188,7 +188,7 @@ func (r *reading) addSpan(first, last int, nerType string) {
 		for j < last && r.isTitleWord(j, false) {
 			j++
 		}
-		if last-j >= 2 && !orgNameWords[toks[last-1].Text] {
+		if ts, ok := r.readTitle(i, j); ok && ts.role.predicate != "" && last-j >= 2 && !orgNameWords[toks[last-1].Text] && isCapitalised(toks[i-1].Text) {
 			typ := "ORG"
 			if g, ok := gazetteer.Lookup(text(first, i)); ok && g.Type == kg.Place {
 				typ = "LOC"
