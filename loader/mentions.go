@@ -27,6 +27,7 @@ type mention struct {
 	typ         string // kg.Person, kg.Org, kg.Place
 	kind        mentionKind
 	canon       string // canonical name known from the gazetteer, if any
+	firstNameOK bool   // a lone first name may stand for the one person with it
 	ent         int    // index into reading.ents, -1 before resolution
 	sent        int
 }
@@ -126,6 +127,12 @@ func (r *reading) addSpan(first, last int, nerType string) {
 				first -= k
 				break
 			}
+		}
+	}
+	// "Moscow-backed", "Labour-led": a compound adjective, not a name
+	if last-first == 1 {
+		if t := toks[first].Text; strings.Contains(t, "-") && isLowerWord(t[strings.LastIndex(t, "-")+1:]) {
+			return
 		}
 	}
 	// "Paris-based Euronext": the place is read by basedIn, the name starts after it
@@ -299,11 +306,17 @@ func (r *reading) resolve() {
 		}
 		link(m, k)
 	}
-	// 2. the rest: surnames, short organisation names, unknown places
+	// 2. the rest: surnames, short organisation names, unknown places —
+	// longer names first, so "LSE" in a headline finds the "London Stock
+	// Exchange" of the body
+	rest := make([]*mention, 0, len(r.ments))
 	for _, m := range r.ments {
-		if m.ent >= 0 {
-			continue
+		if m.ent < 0 {
+			rest = append(rest, m)
 		}
+	}
+	sort.SliceStable(rest, func(i, j int) bool { return len(words(rest[i].text)) > len(words(rest[j].text)) })
+	for _, m := range rest {
 		if k := r.longerForm(m); k >= 0 {
 			link(m, k)
 			continue
@@ -376,6 +389,17 @@ func (r *reading) samePerson(m *mention, name string) int {
 // words of an organisation ("Care" for "Care International") or its initials
 // ("EU"). The nearest preceding mention wins when several fit.
 func (r *reading) longerForm(m *mention) int {
+	// a lone first name ("Anil", "Jeremy", "Sir Edward") may stand for the
+	// one person of the article with that first name, never for two
+	if w := words(kg.NameKey(m.text)); len(w) == 1 && m.typ != kg.Place {
+		n := 0
+		for _, e := range r.ents {
+			if ew := words(kg.NameKey(e.name)); e.typ == kg.Person && len(ew) >= 2 && ew[0] == w[0] {
+				n++
+			}
+		}
+		m.firstNameOK = n == 1
+	}
 	best, bestPos := -1, -1
 	for k, e := range r.ents {
 		if !abbreviates(m, e) {
@@ -399,16 +423,24 @@ func abbreviates(m *mention, e *entity) bool {
 		return true
 	}
 	mw, ew := words(m.text), words(e.name)
+	if e.typ == kg.Person {
+		// "Lord Kinnock" and "Sir Edward" are Neil Kinnock and Edward Heath:
+		// compare without honorifics
+		mw, ew = words(kg.NameKey(m.text)), words(kg.NameKey(e.name))
+		if len(mw) == 1 && len(ew) >= 2 && !(m.typ == kg.Org && isAcronym(m.text)) {
+			if m.typ == kg.Place && gazetteerName(m.text) != "" {
+				return false
+			}
+			// a surname; or a first name when the article names no one
+			// else so (longerForm sets firstNameOK)
+			return mw[0] == ew[len(ew)-1] || mw[0] == ew[0] && m.firstNameOK
+		}
+		return false
+	}
 	if len(mw) >= len(ew) {
 		return false
 	}
 	switch e.typ {
-	case kg.Person:
-		// a surname, or the name after a royal title; never a first name alone
-		if m.typ == kg.Place && gazetteerName(m.text) != "" {
-			return false
-		}
-		return len(mw) == 1 && (mw[0] == ew[len(ew)-1])
 	case kg.Org:
 		if m.typ == kg.Person {
 			return false
