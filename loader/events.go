@@ -279,7 +279,11 @@ func (r *reading) hedged(v int) bool {
 	}
 	// "meet" in its base form without "did" is a plan or a wish
 	if w := r.lower(v); w == "meet" || w == "visit" || w == "hold" || w == "host" {
-		return r.lower(v-1) != "did" && r.lower(v-1) != "didn't"
+		switch r.lower(v - 1) {
+		case "did", "didn't", "a", "an", "the", "his", "her", "their", "its", "this", "that", "last", "recent", "first", "second", "brief", "official", "state", "surprise":
+			return false // "did meet", or the noun: "on a visit", "his visit to Poland"
+		}
+		return true
 	}
 	// "is meeting", "are to meet"
 	if (r.lower(v-1) == "is" || r.lower(v-1) == "are") && strings.HasSuffix(r.lower(v), "ing") {
@@ -325,6 +329,8 @@ func (r *reading) readEvents() {
 				r.discussed(v)
 			case w == "visiting" && r.tok(v-1) == ",":
 				r.visitingApposition(v)
+			case w == "visit" && (r.lower(v-1) == "a" || r.lower(v-1) == "an") && (r.lower(v-2) == "on" || r.lower(v-2) == "during"):
+				r.onAVisit(v)
 			case (w == "in" || w == "at") && v > s.First:
 				r.beingIn(v)
 			case w == "visited" || w == "visits" || w == "visit" || w == "visiting" || w == "toured":
@@ -548,6 +554,10 @@ func (r *reading) placeAfter(v int) int {
 		for r.lower(j) == "the" || r.lower(j) == "a" || r.lower(j) == "an" {
 			j++
 		}
+		// "in the Kenyan capital Nairobi"
+		if a := r.mentionAt(j); a != nil && a.kind == byAdjective && placeNouns[r.lower(a.last)] {
+			j = a.last + 1
+		}
 		if m := r.mentionAt(j); m != nil && m.first == j && m.kind == byName && (m.typ == kg.Place || m.typ == kg.Org && isSeat(r.ents[m.ent].name)) {
 			return m.ent
 		}
@@ -694,6 +704,47 @@ func (r *reading) discussed(v int) {
 	}
 }
 
+// onAVisit reads "Tony Blair sailed across the lake in Bromsgrove,
+// Worcestershire, while on a visit with Education Secretary Ruth Kelly":
+// the subject visited the place the sentence names, and whoever was "with"
+// him accompanied him.
+func (r *reading) onAVisit(v int) {
+	if r.hedged(v) {
+		return
+	}
+	sent := r.doc.SentenceOf(v)
+	s := r.doc.Sentences[sent]
+	var subj *mention
+	for k := s.First; k < v; k++ {
+		if m := r.mentionAt(k); m != nil && m.typ == kg.Person {
+			subj = m
+			break
+		}
+	}
+	if subj == nil {
+		return
+	}
+	if r.lower(v+1) == "with" {
+		for _, c := range r.objectsAfter(v+1, false) {
+			if c.typ == kg.Person {
+				r.facts.add(c.ent, kg.Accompanied, subj.ent, sent)
+			}
+		}
+	}
+	if r.lower(v+1) == "to" {
+		return // "on a visit to X" is read by visit
+	}
+	for k := s.First; k < s.Last; k++ {
+		if r.lower(k) != "in" && r.lower(k) != "at" {
+			continue
+		}
+		if p := r.mentionAt(k + 1); p != nil && p.first == k+1 && p.kind == byName && (p.typ == kg.Place || isSeat(r.ents[p.ent].name)) {
+			r.visitFact(subj.ent, p.ent, sent)
+			break
+		}
+	}
+}
+
 // visitingApposition reads "Mr Straw, visiting Beijing, noted ...".
 func (r *reading) visitingApposition(v int) {
 	m := r.mentionAt(v - 2)
@@ -718,6 +769,10 @@ func (r *reading) beingIn(v int) {
 	j := v + 1
 	if directions[r.lower(j)] || r.lower(j) == "the" {
 		j++
+	}
+	// "in the Kenyan capital Nairobi"
+	if a := r.mentionAt(j); a != nil && a.kind == byAdjective && placeNouns[r.lower(a.last)] {
+		j = a.last + 1
 	}
 	p := r.mentionAt(j)
 	if p == nil || p.first != j || p.kind != byName || !(p.typ == kg.Place || isSeat(r.ents[p.ent].name)) {
@@ -765,6 +820,15 @@ func (r *reading) beingIn(v int) {
 		return
 	} else {
 		subj = r.subjectsBefore(v)
+		if len(subj) == 0 {
+			// "Chirac told reporters in Brussels": the subject of the verb before
+			for k := v - 1; k >= s.First && k >= v-8; k-- {
+				if isVerbish(r.lower(k)) || travelVerbs[r.lower(k)] || meetingVerbs[r.lower(k)] {
+					subj = r.subjectsBefore(k)
+					break
+				}
+			}
+		}
 	}
 	for _, m := range subj {
 		if m.typ == kg.Person && r.foreignTo(m.ent, country) {
@@ -853,6 +917,16 @@ func (r *reading) visit(v int) {
 				r.visitFact(s, o.ent, sent)
 			} else {
 				r.addMeeting(v, []int{s, o.ent}, []int{s})
+			}
+		}
+	}
+	if len(obj) == 0 {
+		// "Mr Brown visited slums in the Kenyan capital Nairobi"
+		if p := r.placeAfter(v); p >= 0 {
+			for _, s := range ents(subj) {
+				if r.ents[s].typ == kg.Person {
+					r.visitFact(s, p, sent)
+				}
 			}
 		}
 	}

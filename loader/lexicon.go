@@ -27,7 +27,7 @@ var titles = func() map[string]role {
 			m[w] = role{predicate: p, personal: personal}
 		}
 	}
-	add("head_of", false, `chief principal headteacher head_teacher rector dean general_secretary president prime_minister premier chancellor king queen leader chief_executive
+	add("head_of", false, `pm chief principal headteacher head_teacher rector dean general_secretary president prime_minister premier chancellor king queen leader chief_executive
 		chief_exec ceo chairman chairwoman chairperson chair head boss secretary_general secretary-general
 		director_general director-general governor mayor emir sultan monarch managing_director
 		president-elect dictator ruler commander-in-chief`)
@@ -41,7 +41,8 @@ var titles = func() map[string]role {
 		home_secretary culture_secretary health_secretary education_secretary defence_secretary
 		trade_secretary transport_secretary work_and_pensions_secretary environment_secretary
 		secretary_of_state defence_minister defense_secretary finance_minister foreign_minister
-		interior_minister justice_minister trade_minister chief_of_staff staffer aide-de-camp`)
+		interior_minister justice_minister trade_minister chief_of_staff staffer aide-de-camp clerk
+		team-mate teammate colleague board_member associate`)
 	add("member_of", false, `mp mep member senator congressman congresswoman lawmaker legislator peer
 		councillor backbencher candidate activist`)
 	add("spokesperson_of", false, `spokesman spokeswoman spokesperson press_secretary mouthpiece`)
@@ -85,7 +86,7 @@ var nationalityOnly = set(`analyst journalist writer author actor actress singer
 	novelist composer star striker midfielder defender goalkeeper coach manager lawyer doctor
 	surgeon architect engineer pilot soldier commentator expert historian philosopher
 	political_analyst political_scientist aid_worker lecturer teacher nurse priest missionary
-	charity_worker volunteer blogger tourist pensioner graduate cleric imam monk`)
+	team-mate teammate charity_worker volunteer blogger tourist pensioner graduate cleric imam monk`)
 
 // speechVerbs introduce what someone said.
 var speechVerbs = set(`said says say told tells tell added adds argued argues insisted insists

@@ -111,7 +111,8 @@ func (r *reading) endsPhrase(i int) bool {
 }
 
 // phraseEnders are lower-case words that may follow a complete noun phrase.
-var phraseEnders = set(`and or but which who whom whose where when that with has have had is was are were
+var phraseEnders = set(`the a an it he she they we i his her their its there this these those
+	and or but which who whom whose where when that with has have had is was are were
 	said says to for on since after before as by from in at of will would could can may might
 	also has had announced reported confirmed`)
 

@@ -165,11 +165,33 @@ func (r *reading) titleRelations() {
 		}
 		r.appositive(k, m)
 	}
+	r.copular()
 }
 
 // titleBeforeName reads "Russian President Vladimir Putin", "Kremlin
 // spokesman Dmitry Peskov", "Trump's son-in-law Jared Kushner".
 func (r *reading) titleBeforeName(k int, m *mention) {
+	ts, ps, ok := r.titleBefore(m)
+	if !ok {
+		if ts.first == m.first {
+			r.partyBeforeName(m)
+		}
+		return
+	}
+	if len(ps) == 0 {
+		r.applyTitle(m.ent, ts, possessor{ent: -1}, m.sent)
+	}
+	for _, p := range ps {
+		t := ts
+		t.former = t.former || p.former
+		r.applyTitle(m.ent, t, p, m.sent)
+	}
+}
+
+// titleBefore reads the title before a person's name and what owns it.
+// A title after "and" shares the owner of the title before it: "Blues boss
+// Jose Mourinho and chief executive Peter Kenyon".
+func (r *reading) titleBefore(m *mention) (titleSpan, []possessor, bool) {
 	end := m.first
 	// "a British lecturer, Dennis Hills", "Jackson's lawyer, David LeGrand"
 	if r.tok(end-1) == "," && r.mentionAt(end-2) == nil && r.isTitleWord(end-2, false) && !r.insideQuote(end-2) {
@@ -181,12 +203,11 @@ func (r *reading) titleBeforeName(k int, m *mention) {
 		start--
 	}
 	if start == end {
-		r.partyBeforeName(m)
-		return
+		return titleSpan{first: start}, nil, false
 	}
 	ts, ok := r.readTitle(start, end)
 	if !ok {
-		return
+		return ts, nil, false
 	}
 	ps := r.possessorsBefore(start)
 	if len(ps) == 0 && r.lower(m.last) == "of" {
@@ -195,13 +216,39 @@ func (r *reading) titleBeforeName(k int, m *mention) {
 			ps = []possessor{{ent: pm.ent, adjective: pm.kind == byAdjective, first: pm.first}}
 		}
 	}
-	if len(ps) == 0 {
-		r.applyTitle(m.ent, ts, possessor{ent: -1}, m.sent)
+	if len(ps) == 0 && r.lower(start-1) == "and" {
+		if prev := r.mentionAt(start - 2); prev != nil && prev.typ == kg.Person && prev != m {
+			if _, pps, ok := r.titleBefore(prev); ok {
+				ps = pps
+			}
+		}
 	}
-	for _, p := range ps {
-		t := ts
-		t.former = t.former || p.former
-		r.applyTitle(m.ent, t, p, m.sent)
+	return ts, ps, true
+}
+
+// copular reads a title given with a verb: "Lord Callaghan became a clerk at
+// the Inland Revenue", "he has also become chairman of the British Council",
+// "Callaghan was the longest living former British PM", "Anil, who is the
+// company's chief".
+func (r *reading) copular() {
+	for v := range r.doc.Tokens {
+		w := r.lower(v)
+		if w != "is" && w != "was" && w != "became" && w != "become" && w != "becomes" && w != "remains" && w != "remained" {
+			continue
+		}
+		if r.insideQuote(v) || r.hedged(v) && w != "is" && w != "was" {
+			continue
+		}
+		var holder *mention
+		if r.lower(v-1) == "who" && r.tok(v-2) == "," {
+			holder = r.mentionAt(v - 3)
+		} else if subj := r.subjectsBefore(v); len(subj) == 1 {
+			holder = subj[0]
+		}
+		if holder == nil || holder.typ != kg.Person {
+			continue
+		}
+		r.describe([]int{holder.ent}, v+1, r.doc.SentenceOf(v))
 	}
 }
 
@@ -341,6 +388,9 @@ func (r *reading) appositive(k int, m *mention) {
 // comma of an apposition) and returns where a further one joined by "and
 // a" starts, or -1.
 func (r *reading) describe(holders []int, i, sent int) int {
+	if r.lower(i) == "who" && (r.lower(i+1) == "is" || r.lower(i+1) == "was") {
+		return -1 // read by copular
+	}
 	// skip an age: "Mrs Hassan, 59,"
 	if isNumber(r.tok(i)) && r.tok(i+1) == "," {
 		i += 2
