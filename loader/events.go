@@ -327,6 +327,8 @@ func (r *reading) readEvents() {
 				r.interview(v)
 			case w == "discussed" || w == "discuss" || w == "discusses":
 				r.discussed(v)
+			case (w == "works" || w == "worked" || w == "working") && r.lower(v+1) == "for":
+				r.worksFor(v)
 			case w == "visiting" && r.tok(v-1) == ",":
 				r.visitingApposition(v)
 			case w == "visit" && (r.lower(v-1) == "a" || r.lower(v-1) == "an") && (r.lower(v-2) == "on" || r.lower(v-2) == "during"):
@@ -701,6 +703,41 @@ func (r *reading) discussed(v int) {
 			r.addMeeting(v, ents(append(subj, obj...)), ents(subj))
 		}
 		return
+	}
+}
+
+// worksFor reads "X works for Y", "X, who worked for Y", and the stranded
+// "Care International, the aid agency she works for".
+func (r *reading) worksFor(v int) {
+	if r.hedged(v) && r.lower(v-1) != "she" && r.lower(v-1) != "he" {
+		return
+	}
+	sent := r.doc.SentenceOf(v)
+	subj := r.subjectsBefore(v)
+	if len(subj) == 0 && (r.lower(v-1) == "he" || r.lower(v-1) == "she") {
+		if p := r.personBefore(v - 1); p != nil {
+			subj = []*mention{p}
+		}
+	}
+	if len(subj) == 0 || subj[0].typ != kg.Person {
+		return
+	}
+	obj := r.objectsAfter(v+1, false)
+	if len(obj) == 0 && (r.tok(v+2) == "," || r.tok(v+2) == ".") {
+		// stranded: "ORG, the aid agency she works for,"
+		for k := v - 1; k >= r.doc.Sentences[sent].First && k >= v-10; k-- {
+			if r.tok(k) == "," {
+				if m := r.mentionAt(k - 1); m != nil && m.typ == kg.Org {
+					obj = []*mention{m}
+				}
+				break
+			}
+		}
+	}
+	for _, o := range obj {
+		if o.ent != subj[0].ent {
+			r.facts.add(subj[0].ent, kg.WorksFor, o.ent, sent)
+		}
 	}
 }
 

@@ -174,7 +174,10 @@ func (r *reading) addSpan(first, last int, nerType string) {
 		allTitle = allTitle && r.isTitleWord(i, false)
 	}
 	if _, known := gazetteer.Lookup(text(first, last)); allTitle && !known {
-		return
+		if last-first > 1 || !notTitles[strings.ToLower(toks[first].Text)] {
+			return
+		}
+		nerType = "PER" // "the Queen", "the Pope": a royal or religious title alone is a person
 	}
 	// titles in front of a person's name are not part of it
 	k := first
@@ -294,8 +297,8 @@ func (r *reading) resolve() {
 		name := m.text
 		if m.canon != "" {
 			name = m.canon
-		} else if m.typ != kg.Person || len(words(name)) < 2 {
-			continue
+		} else if m.typ != kg.Person || len(words(kg.NameKey(name))) < 2 {
+			continue // "Putin", "Sir Edward": a short form, resolved below
 		}
 		k, ok := key[m.typ+"|"+strings.ToLower(name)]
 		if !ok {

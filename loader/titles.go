@@ -166,6 +166,7 @@ func (r *reading) titleRelations() {
 		r.appositive(k, m)
 	}
 	r.copular()
+	r.memberships()
 }
 
 // titleBeforeName reads "Russian President Vladimir Putin", "Kremlin
@@ -224,6 +225,60 @@ func (r *reading) titleBefore(m *mention) (titleSpan, []possessor, bool) {
 		}
 	}
 	return ts, ps, true
+}
+
+// memberships reads membership stated of a place or organisation, and a
+// party named as someone's: "Cyprus is an EU member", "EU member Italy",
+// "his newly-founded party, the Respect Coalition".
+func (r *reading) memberships() {
+	for v := range r.doc.Tokens {
+		w := r.lower(v)
+		if w != "member" && w != "members" && w != "party" {
+			continue
+		}
+		sent := r.doc.SentenceOf(v)
+		owner := r.mentionAt(v - 1)
+		if w == "party" {
+			// "his newly-founded party, the Respect Coalition"
+			k := v - 1
+			for k >= 0 && isLowerWord(r.tok(k)) && r.lower(k) != "his" && r.lower(k) != "her" && k > v-4 {
+				k--
+			}
+			if r.lower(k) != "his" && r.lower(k) != "her" || r.tok(v+1) != "," {
+				continue
+			}
+			j := v + 2
+			if r.lower(j) == "the" {
+				j++
+			}
+			p, who := r.mentionAt(j), r.personBefore(k)
+			if p != nil && p.typ == kg.Org && who != nil && !r.hedged(v) {
+				r.facts.add(who.ent, kg.MemberOf, p.ent, sent)
+			}
+			continue
+		}
+		if owner == nil || owner.typ != kg.Org || owner.kind != byName {
+			continue
+		}
+		// "EU member Italy"
+		if x := r.mentionAt(v + 1); x != nil && x.first == v+1 && x.typ != kg.Person {
+			r.facts.add(x.ent, kg.MemberOf, owner.ent, sent)
+			continue
+		}
+		// "Cyprus is an EU member" (not "wants to be", "will be")
+		j := owner.first - 1
+		if r.lower(j) == "a" || r.lower(j) == "an" {
+			j--
+		}
+		if w := r.lower(j); (w == "is" || w == "was" || w == "became") && !r.hedged(j) {
+			for k := j - 1; k >= r.doc.Sentences[sent].First && k >= j-4; k-- {
+				if x := r.mentionAt(k); x != nil && x.typ != kg.Person && x.kind == byName {
+					r.facts.add(x.ent, kg.MemberOf, owner.ent, sent)
+					break
+				}
+			}
+		}
+	}
 }
 
 // copular reads a title given with a verb: "Lord Callaghan became a clerk at
@@ -547,13 +602,17 @@ func (r *reading) resolveDescriptors() {
 				continue
 			}
 			ph := r.phrase(j, j+n)
-			if _, ok := titles[ph]; !ok {
-				continue
+			if _, ok := titles[ph]; !ok || notTitles[ph] {
+				continue // "the Queen" is a name, not a description
 			}
 			if m := r.mentionAt(j + n); m != nil && m.typ == kg.Person {
 				break // "the prime minister Tony Blair" is a title before a name
 			}
-			if h := r.holderOf(ph, country); h >= 0 {
+			h := r.holderOf(ph, country)
+			if h < 0 && titles[ph].predicate == kg.HeadOf && country < 0 || h < 0 && titles[ph].predicate == kg.HeadOf && r.ents[country].typ == kg.Place {
+				h = r.protagonist(i, ph, country)
+			}
+			if h >= 0 {
 				text := r.doc.Text[r.doc.Tokens[i].Start:r.doc.Tokens[j+n-1].End]
 				dm := &mention{first: i, last: j + n, start: r.doc.Tokens[i].Start, end: r.doc.Tokens[j+n-1].End,
 					text: text, typ: r.ents[h].typ, kind: byDescriptor, ent: h, sent: r.doc.SentenceOf(i)}
@@ -589,6 +648,49 @@ func (r *reading) resolveDescriptors() {
 	}
 	r.ments = append(keep, added...)
 	r.index()
+}
+
+// protagonist resolves "the prime minister" or "the UK leader" when no one
+// in the article holds that title by name: the person the article is about
+// (named most often, and within the last three sentences), if no one else
+// the article names holds a top post of that country or none.
+func (r *reading) protagonist(at int, title string, country int) int {
+	count := map[int]int{}
+	for _, m := range r.ments {
+		if m.typ == kg.Person && m.kind == byName {
+			count[m.ent]++
+		}
+	}
+	best, n, tie := -1, 0, false
+	for e, c := range count {
+		switch {
+		case c > n:
+			best, n, tie = e, c, false
+		case c == n:
+			tie = true
+		}
+	}
+	if best < 0 || tie || n < 2 {
+		return -1
+	}
+	// he must be in the reader's mind: named in this or the three sentences before
+	sent := r.doc.SentenceOf(at)
+	recent := false
+	for _, mi := range r.ents[best].ments {
+		if s := r.ments[mi].sent; s <= sent && s >= sent-3 {
+			recent = true
+		}
+	}
+	if !recent {
+		return -1
+	}
+	// and hold no other post that rules this one out
+	for _, ro := range r.ents[best].roles {
+		if ro.title != title && titles[ro.title].predicate == kg.HeadOf && (country < 0 || ro.of == country) {
+			return -1
+		}
+	}
+	return best
 }
 
 // relinkMentions rebuilds every entity's mention list after r.ments changed.
