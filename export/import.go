@@ -20,7 +20,7 @@ import (
 // readers turn "007"^^xsd:integer into 7, or split a literal holding `"@`);
 // json and pquads are Cayley's own formats.
 var importExt = map[string]string{
-	".nq": "nquads", ".nt": "nquads", ".jsonld": "jsonld", ".json": "json", ".pq": "pquads",
+	".nq": "nquads", ".nt": "nquads", ".nquads": "nquads", ".jsonld": "jsonld", ".json": "json", ".pq": "pquads",
 }
 
 // ImportFormats lists the formats import reads.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -446,4 +447,72 @@ func (s *Store) Articles(ctx context.Context) ([]quad.IRI, error) {
 		}
 	})
 	return out, err
+}
+
+// importBatch is how many quads AddQuads hands Cayley's bulk writer at once.
+const importBatch = 10000
+
+// AddQuads adds every quad r yields through Cayley's bulk writer, in
+// batches (the KV writer commits every 200,000 quads), skipping quads the
+// store already holds. It returns how many quads it read. Quads are added
+// as they are: no article is replaced (that is Write's job). Afterwards the
+// cross-article identity index is read again, so imported kg:key and
+// rdfs:label quads count when the next article is ingested.
+func (s *Store) AddQuads(ctx context.Context, r quad.Reader) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer func() { s.id = nil }()
+	w, err := s.QS.NewQuadWriter()
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	buf := make([]quad.Quad, 0, importBatch)
+	write := func() error {
+		if len(buf) == 0 {
+			return nil
+		}
+		if _, err := w.WriteQuads(buf); err != nil {
+			return fmt.Errorf("after %d quads: %w", n-len(buf), err)
+		}
+		buf = buf[:0]
+		return ctx.Err()
+	}
+	for {
+		q, err := r.ReadQuad()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			w.Close()
+			return n, err
+		}
+		if !q.IsValid() {
+			w.Close()
+			return n, fmt.Errorf("quad %d (%s) lacks a subject, predicate or object", n+1, q.NQuad())
+		}
+		buf = append(buf, q)
+		n++
+		if len(buf) == importBatch {
+			if err := write(); err != nil {
+				w.Close()
+				return n, err
+			}
+		}
+	}
+	if err := write(); err != nil {
+		w.Close()
+		return n, err
+	}
+	return n, w.Close()
+}
+
+// QuadCount returns the number of quads in the store (0 for a new store,
+// where Cayley's KV backends report "no bucket" until the first write).
+func (s *Store) QuadCount(ctx context.Context) (int64, error) {
+	st, err := s.QS.Stats(ctx, false)
+	if errors.Is(err, ckv.ErrNoBucket) {
+		return 0, nil
+	}
+	return st.Quads.Value, err
 }
