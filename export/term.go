@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -101,6 +102,8 @@ func literal(v quad.Value) (quad.Value, bool) {
 	case quad.TypedString:
 		v.Type = fullIRI(v.Type)
 		return v, true
+	case quad.Bool: // Cayley writes "True", which xsd:boolean does not allow
+		return quad.TypedString{Value: quad.String(strconv.FormatBool(bool(v))), Type: graph.XSDBoolean}, true
 	case quad.TypedStringer:
 		ts := v.TypedString()
 		ts.Type = fullIRI(ts.Type)
