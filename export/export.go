@@ -89,7 +89,12 @@ func Each(ctx context.Context, st *graph.Store, opt Options, fn func(quad.Quad) 
 }
 
 // sep separates the terms of a sort record; escaped terms never hold it.
-const sep = "\x00"
+// typeKey stands for rdf:type as predicate, so that a subject's types sort
+// (and are written) before its other properties.
+const (
+	sep     = "\x00"
+	typeKey = "!"
+)
 
 // eachSorted calls fn for every quad of the export in sorted order: by
 // graph, subject, predicate and object when byGraph, else by subject,
@@ -113,6 +118,10 @@ func eachSorted(ctx context.Context, st *graph.Store, opt Options, byGraph bool,
 		for i, v := range []quad.Value{q.Subject, q.Predicate, q.Object} {
 			if byGraph || i > 0 {
 				b.WriteString(sep)
+			}
+			if i == 1 && v == graph.RDFType {
+				b.WriteString(typeKey)
+				continue
 			}
 			if err := writeTerm(&b, v); err != nil {
 				return fmt.Errorf("quad %s: %w", q.NQuad(), err)
@@ -143,6 +152,10 @@ func eachSorted(ctx context.Context, st *graph.Store, opt Options, byGraph bool,
 		}
 		vals := make([]quad.Value, 3)
 		for i, p := range parts {
+			if i == 1 && p == typeKey {
+				vals[i] = graph.RDFType
+				continue
+			}
 			v, err := parseTerm(p)
 			if err != nil {
 				return err
