@@ -1,6 +1,14 @@
-// Package export writes the graph out for other tools. It streams: quads go
-// from the store to the writer one at a time, so exporting a large graph
-// holds memory flat.
+// Package export moves the graph out of the store for other tools, and back
+// in: N-Quads, TriG, Turtle and JSON-LD for RDF tools, GraphML and DOT for
+// graph tools, and import of N-Quads, JSON-LD and Cayley's own formats.
+//
+// Every format streams. N-Quads goes from the store to the writer one quad
+// at a time. The others need quads grouped (by graph, subject, predicate):
+// they pass through an external sort (sorter.go) that keeps a bounded
+// amount in memory and spills sorted runs to temporary files, so exporting
+// a million quads holds memory flat. The store cannot group for us: Cayley's
+// KV backends have no index on the label, so one article's quads are a scan
+// of the whole store.
 package export
 
 import (
@@ -8,9 +16,9 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/newsgraph/kg/graph"
 )
@@ -52,10 +60,6 @@ func Names() []string {
 	return out
 }
 
-func init() {
-	Register(Format{Name: "nquads", Ext: ".nq", Write: writeNQuads})
-}
-
 // Each calls fn for every quad of the export, in the store's order.
 func Each(ctx context.Context, st *graph.Store, opt Options, fn func(quad.Quad) error) error {
 	qs := st.QS
@@ -84,12 +88,94 @@ func Each(ctx context.Context, st *graph.Store, opt Options, fn func(quad.Quad) 
 	return sc.Err()
 }
 
-// writeNQuads writes N-Quads: one line per quad, the article as graph name.
-func writeNQuads(ctx context.Context, st *graph.Store, w io.Writer, opt Options) error {
-	nw := nquads.NewWriter(w)
-	err := Each(ctx, st, opt, func(q quad.Quad) error { return nw.WriteQuad(q) })
-	if cerr := nw.Close(); err == nil {
-		err = cerr
+// sep separates the terms of a sort record; escaped terms never hold it.
+// typeKey stands for rdf:type as predicate, so that a subject's types sort
+// (and are written) before its other properties.
+const (
+	sep     = "\x00"
+	typeKey = "!"
+)
+
+// eachSorted calls fn for every quad of the export in sorted order: by
+// graph, subject, predicate and object when byGraph, else by subject,
+// predicate and object with the graph dropped and repeated triples (the same
+// fact stated by two articles) given once. It holds at most SortMemory bytes
+// of quads in memory.
+func eachSorted(ctx context.Context, st *graph.Store, opt Options, byGraph bool, fn func(quad.Quad) error) error {
+	s := newSorter()
+	defer s.Close()
+	var b strings.Builder
+	err := Each(ctx, st, opt, func(q quad.Quad) error {
+		if err := checkQuad(q); err != nil {
+			return err
+		}
+		b.Reset()
+		if byGraph && q.Label != nil {
+			if err := writeTerm(&b, q.Label); err != nil {
+				return err
+			}
+		}
+		for i, v := range []quad.Value{q.Subject, q.Predicate, q.Object} {
+			if byGraph || i > 0 {
+				b.WriteString(sep)
+			}
+			if i == 1 && v == graph.RDFType {
+				b.WriteString(typeKey)
+				continue
+			}
+			if err := writeTerm(&b, v); err != nil {
+				return fmt.Errorf("quad %s: %w", q.NQuad(), err)
+			}
+		}
+		return s.Add(b.String())
+	})
+	if err != nil {
+		return err
 	}
-	return err
+	last := "\n" // never a record
+	return s.Each(func(rec string) error {
+		if rec == last {
+			return nil
+		}
+		last = rec
+		parts := strings.Split(rec, sep)
+		var q quad.Quad
+		if byGraph {
+			if parts[0] != "" {
+				v, err := parseTerm(parts[0])
+				if err != nil {
+					return err
+				}
+				q.Label = v
+			}
+			parts = parts[1:]
+		}
+		vals := make([]quad.Value, 3)
+		for i, p := range parts {
+			if i == 1 && p == typeKey {
+				vals[i] = graph.RDFType
+				continue
+			}
+			v, err := parseTerm(p)
+			if err != nil {
+				return err
+			}
+			vals[i] = v
+		}
+		q.Subject, q.Predicate, q.Object = vals[0], vals[1], vals[2]
+		return fn(q)
+	})
+}
+
+// parseTerm reads back one term written by writeTerm.
+func parseTerm(s string) (quad.Value, error) {
+	p := &termParser{s: s}
+	v, err := p.term()
+	if err == nil && p.i != len(s) {
+		err = p.errorf("text after the term")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("internal: term %q: %w", s, err)
+	}
+	return v, nil
 }

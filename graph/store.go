@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -446,4 +447,95 @@ func (s *Store) Articles(ctx context.Context) ([]quad.IRI, error) {
 		}
 	})
 	return out, err
+}
+
+// importBatch is how many quads AddQuads hands Cayley's bulk writer at
+// once, and importCommit how many it writes per transaction: Cayley's KV
+// writer would commit only every 200,000, holding them all in memory
+// (measured: 530 MB peak importing a million quads into bbolt).
+const (
+	importBatch  = 10000
+	importCommit = 50000
+)
+
+// AddQuads adds every quad r yields through Cayley's bulk writer, in
+// transactions of importCommit quads, skipping quads the store already
+// holds. It returns how many quads it read. Quads are added as they are:
+// no article is replaced (that is Write's job). Afterwards the
+// cross-article identity index is read again, so imported kg:key and
+// rdfs:label quads count when the next article is ingested. On an error,
+// the transactions committed before it stay.
+func (s *Store) AddQuads(ctx context.Context, r quad.Reader) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer func() { s.id = nil }()
+	var w quad.WriteCloser
+	n, inTx := 0, 0
+	buf := make([]quad.Quad, 0, importBatch)
+	write := func() error {
+		if len(buf) == 0 {
+			return nil
+		}
+		if w == nil {
+			var err error
+			if w, err = s.QS.NewQuadWriter(); err != nil {
+				return err
+			}
+		}
+		if _, err := w.WriteQuads(buf); err != nil {
+			return fmt.Errorf("after %d quads: %w", n-len(buf), err)
+		}
+		inTx += len(buf)
+		buf = buf[:0]
+		if inTx >= importCommit {
+			err := w.Close()
+			w, inTx = nil, 0
+			if err != nil {
+				return fmt.Errorf("after %d quads: %w", n, err)
+			}
+		}
+		return ctx.Err()
+	}
+	fail := func(err error) (int, error) {
+		if w != nil {
+			w.Close()
+		}
+		return n, err
+	}
+	for {
+		q, err := r.ReadQuad()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return fail(err)
+		}
+		if !q.IsValid() {
+			return fail(fmt.Errorf("quad %d (%s) lacks a subject, predicate or object", n+1, q.NQuad()))
+		}
+		buf = append(buf, q)
+		n++
+		if len(buf) == importBatch {
+			if err := write(); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	if err := write(); err != nil {
+		return fail(err)
+	}
+	if w != nil {
+		return n, w.Close()
+	}
+	return n, nil
+}
+
+// QuadCount returns the number of quads in the store (0 for a new store,
+// where Cayley's KV backends report "no bucket" until the first write).
+func (s *Store) QuadCount(ctx context.Context) (int64, error) {
+	st, err := s.QS.Stats(ctx, false)
+	if errors.Is(err, ckv.ErrNoBucket) {
+		return 0, nil
+	}
+	return st.Quads.Value, err
 }

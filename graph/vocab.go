@@ -85,6 +85,7 @@ var (
 	XSDYearMonth  = iri("xsd:gYearMonth")
 	XSDYear       = iri("xsd:gYear")
 	XSDInteger    = iri("xsd:integer")
+	XSDBoolean    = iri("xsd:boolean")
 
 	KGMeeting     = iri("kg:Meeting")
 	KGPlanned     = iri("kg:PlannedMeeting")

@@ -18,15 +18,28 @@ func newExportCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export [--db PATH] --format FORMAT [-o FILE] [--graph ARTICLE]",
 		Short: "Write the graph out as RDF (or for graph tools)",
-		Long: `export writes every quad of the store, streaming, to standard output or
--o FILE. In N-Quads each quad keeps its article as the named graph.
+		Long: `export writes the graph to standard output or -o FILE, streaming: memory
+stays flat however large the graph (quads that must be grouped pass
+through a sort that spills to temporary files; set TMPDIR to move them).
 --graph ARTICLE exports one article's quads (its name, as ingest gave it,
 or its full IRI).
 
-Formats: ` + strings.Join(export.Names(), ", "),
+Formats:
+  nquads   N-Quads, in the store's order; each quad's article is its graph
+  trig     TriG: one block per article (the named graph), prefixed names
+  turtle   Turtle: the merged default graph, each distinct triple once
+  jsonld   JSON-LD 1.1 with an @context and one named graph per article
+  graphml  the entity graph (entities and the 13 relations, labelled) for
+           Gephi, yEd, Cytoscape, networkx
+  dot      the same entity graph for Graphviz
+
+N-Quads, TriG and JSON-LD hold the same quads; kg import reads N-Quads and
+JSON-LD back.`,
 		Example: `  kg export --format nquads -o graph.nq
   rapper -i nquads -c graph.nq
-  kg export --format nquads --graph seed-witkoff-putin.txt`,
+  kg export --format trig --graph seed-witkoff-putin.txt
+  kg export --format turtle -o graph.ttl
+  kg export --format dot | dot -Tsvg -o who.svg`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := export.Get(format)

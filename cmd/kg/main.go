@@ -49,6 +49,6 @@ directory.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newIngestCmd(), newExtractCmd(), newQueryCmd(), newWhoMetCmd(), newWhyCmd(), newExportCmd(), newEvalCmd())
+	root.AddCommand(newIngestCmd(), newExtractCmd(), newQueryCmd(), newWhoMetCmd(), newWhyCmd(), newExportCmd(), newEvalCmd(), newImportCmd(), newVocabCmd())
 	return root
 }
