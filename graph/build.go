@@ -73,7 +73,7 @@ func Build(x *kg.Extraction, iris IRIs, id *Identity) *Built {
 			b.absorb[absorb] = node
 		}
 		label := e.Name
-		if l, ok := id.label[node]; ok {
+		if l, ok := id.labelOf(node); ok && l != "" {
 			label = l
 		}
 		if l, ok := b.labels[node]; ok {

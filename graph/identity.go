@@ -16,13 +16,56 @@ import (
 // the store as kg:key quads and mirrored in memory.
 type Identity struct {
 	iris   IRIs
-	byKey  map[string][]quad.IRI // name key -> entities
-	label  map[quad.IRI]string   // entity -> canonical label
+	byKey  map[string][]quad.IRI // name key -> entities (read from the store, or learned)
+	label  map[quad.IRI]string   // entity -> canonical label ("" when it has none)
 	merged map[quad.IRI]quad.IRI // surname-only node -> the full name that absorbs it
+
+	// the store behind the index; nil for an index of one batch only
+	lookupKey   func(key string) ([]quad.IRI, error)
+	lookupLabel func(node quad.IRI) (string, bool, error)
+	keyRead     map[string]bool
+	err         error // the first lookup error; Write reports it
 }
 
 func newIdentity(iris IRIs) *Identity {
-	return &Identity{iris: iris, byKey: map[string][]quad.IRI{}, label: map[quad.IRI]string{}, merged: map[quad.IRI]quad.IRI{}}
+	return &Identity{iris: iris, byKey: map[string][]quad.IRI{}, label: map[quad.IRI]string{},
+		merged: map[quad.IRI]quad.IRI{}, keyRead: map[string]bool{}}
+}
+
+// keyed returns the entities known by a name key, reading the store once per key.
+func (id *Identity) keyed(key string) []quad.IRI {
+	if !id.keyRead[key] && id.lookupKey != nil {
+		id.keyRead[key] = true
+		found, err := id.lookupKey(key)
+		if err != nil && id.err == nil {
+			id.err = err
+		}
+		for _, e := range found {
+			id.addKey(key, e)
+		}
+	}
+	return id.byKey[key]
+}
+
+// labelOf returns a node's canonical label and whether the graph has the node.
+func (id *Identity) labelOf(node quad.IRI) (string, bool) {
+	if _, gone := id.merged[node]; gone {
+		return "", false
+	}
+	if l, ok := id.label[node]; ok {
+		return l, true
+	}
+	if id.lookupLabel == nil {
+		return "", false
+	}
+	l, found, err := id.lookupLabel(node)
+	if err != nil && id.err == nil {
+		id.err = err
+	}
+	if found {
+		id.label[node] = l
+	}
+	return l, found
 }
 
 // addKey records that entity e went by a name with this key.
@@ -76,7 +119,7 @@ func isName(a string) bool {
 // candidates returns the entities of a type found by key.
 func (id *Identity) candidates(key, typ string) []quad.IRI {
 	var out []quad.IRI
-	for _, e := range id.byKey[key] {
+	for _, e := range id.keyed(key) {
 		if id.iris.TypeOfEntity(e) == typ {
 			out = append(out, id.follow(e))
 		}
@@ -114,7 +157,7 @@ func (id *Identity) follow(e quad.IRI) quad.IRI {
 //     surname is a node named by that surname alone, that node is merged in.
 func (id *Identity) Resolve(e kg.Entity) (node quad.IRI, absorb quad.IRI) {
 	own := id.iris.Entity(e.Type, e.Name)
-	if _, ok := id.label[own]; ok {
+	if _, ok := id.labelOf(own); ok {
 		return id.follow(own), ""
 	}
 	key := kg.NameKey(e.Name)
@@ -133,17 +176,22 @@ func (id *Identity) Resolve(e kg.Entity) (node quad.IRI, absorb quad.IRI) {
 		if c := id.candidates(w[0]+" "+w[len(w)-1], e.Type); len(c) == 1 {
 			return c[0], ""
 		}
-		if c := id.candidates(w[len(w)-1], e.Type); len(c) == 1 && kg.NameKey(id.label[c[0]]) == w[len(w)-1] {
+		if c := id.candidates(w[len(w)-1], e.Type); len(c) == 1 && kg.NameKey(id.mustLabel(c[0])) == w[len(w)-1] {
 			return own, c[0]
 		}
 		// a lone surname an earlier article took for an organisation or place
 		for _, t := range []string{kg.Org, kg.Place} {
-			if c := id.candidates(w[len(w)-1], t); len(c) == 1 && kg.NameKey(id.label[c[0]]) == w[len(w)-1] {
+			if c := id.candidates(w[len(w)-1], t); len(c) == 1 && kg.NameKey(id.mustLabel(c[0])) == w[len(w)-1] {
 				return own, c[0]
 			}
 		}
 	}
 	return own, ""
+}
+
+func (id *Identity) mustLabel(node quad.IRI) string {
+	l, _ := id.labelOf(node)
+	return l
 }
 
 // learn records an entity's node, label and keys after an article is written.

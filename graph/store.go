@@ -174,41 +174,37 @@ func (s *Store) Close() error {
 	return err
 }
 
-// Identity returns the cross-article identity index, read from the store's
-// kg:key and rdfs:label quads on first use.
+// Identity returns the cross-article identity index. It reads the store
+// lazily, one name key or node at a time through the object and subject
+// indexes (Cayley's KV stores index subjects and objects only: a scan by
+// predicate would read the whole store).
 func (s *Store) Identity(ctx context.Context) (*Identity, error) {
 	if s.id != nil {
 		return s.id, nil
 	}
 	id := newIdentity(s.IRIs)
-	err := s.eachWithPredicate(ctx, RDFSLabel, func(q quad.Quad) {
-		if e, ok := q.Subject.(quad.IRI); ok && s.IRIs.TypeOfEntity(e) != "" {
-			id.label[e] = quad.StringOf(q.Object)
-			if str, ok := q.Object.(quad.String); ok {
-				id.label[e] = string(str)
+	id.lookupKey = func(key string) ([]quad.IRI, error) {
+		var out []quad.IRI
+		err := s.each(ctx, quad.Object, quad.String(key), func(q quad.Quad) {
+			if e, ok := q.Subject.(quad.IRI); ok && q.Predicate == KGKey {
+				out = append(out, e)
 			}
-		}
-	})
-	if err != nil {
-		return nil, err
+		})
+		return out, err
 	}
-	err = s.eachWithPredicate(ctx, KGKey, func(q quad.Quad) {
-		e, ok1 := q.Subject.(quad.IRI)
-		k, ok2 := q.Object.(quad.String)
-		if ok1 && ok2 {
-			id.addKey(string(k), e)
-		}
-	})
-	if err != nil {
-		return nil, err
+	id.lookupLabel = func(node quad.IRI) (string, bool, error) {
+		label, found := "", false
+		err := s.each(ctx, quad.Subject, node, func(q quad.Quad) {
+			if q.Predicate == RDFSLabel && !found {
+				if str, ok := q.Object.(quad.String); ok {
+					label, found = string(str), true
+				}
+			}
+		})
+		return label, found, err
 	}
 	s.id = id
 	return id, nil
-}
-
-// eachWithPredicate calls fn for every quad with predicate p.
-func (s *Store) eachWithPredicate(ctx context.Context, p quad.IRI, fn func(quad.Quad)) error {
-	return s.each(ctx, quad.Predicate, p, fn)
 }
 
 // each calls fn for every quad whose direction d holds v.
@@ -229,11 +225,54 @@ func (s *Store) each(ctx context.Context, d quad.Direction, v quad.Value, fn fun
 	return it.Err()
 }
 
-// ArticleQuads returns every quad an article stated (its label).
+// ArticleQuads returns every quad an article stated (labelled with its
+// IRI). It walks the article's neighbourhood through the subject and object
+// indexes rather than scanning for the label (no KV index starts with the
+// label): the article node and the entities it mentions, and the
+// statements, meetings, quotes and sentences derived from it, keeping the
+// quads that carry the article's label. Build puts every quad of an
+// article within that reach.
 func (s *Store) ArticleQuads(ctx context.Context, article quad.IRI) ([]quad.Quad, error) {
 	var out []quad.Quad
-	err := s.each(ctx, quad.Label, article, func(q quad.Quad) { out = append(out, q) })
-	return out, err
+	seen := map[quad.Value]bool{}
+	var nodes []quad.Value
+	keep := func(q quad.Quad) {
+		if q.Label == article {
+			out = append(out, q)
+		}
+	}
+	err := s.each(ctx, quad.Subject, article, func(q quad.Quad) {
+		keep(q)
+		if q.Predicate == SchemaMention && !seen[q.Object] {
+			seen[q.Object] = true
+			nodes = append(nodes, q.Object)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = s.each(ctx, quad.Object, article, func(q quad.Quad) {
+		if q.Label != article {
+			return
+		}
+		if q.Predicate == ProvDerived || q.Predicate == SchemaPartOf {
+			if !seen[q.Subject] {
+				seen[q.Subject] = true
+				nodes = append(nodes, q.Subject)
+			}
+		} else {
+			keep(q) // any other quad pointing at the article
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range nodes {
+		if err := s.each(ctx, quad.Subject, n, keep); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // ArticleHash returns the content hash stored on an article node, or "".
@@ -273,6 +312,10 @@ func (s *Store) Write(ctx context.Context, xs []*kg.Extraction) (WriteStats, err
 	var learned []*Built
 	for _, x := range xs {
 		b := Build(x, s.IRIs, id)
+		if id.err != nil {
+			s.id = nil
+			return st, fmt.Errorf("read the identity index: %w", id.err)
+		}
 		old, err := s.ArticleQuads(ctx, b.Article)
 		if err != nil {
 			return st, err
