@@ -122,7 +122,7 @@ func (r *reading) addSpan(first, last int, nerType string) {
 	text := func(i, j int) string { return r.doc.Text[toks[i].Start:toks[j-1].End] }
 	// a known name the recogniser cut short: "Premier" + "League"
 	for k := 2; k >= 1; k-- {
-		if first-k >= 0 && isCapitalised(toks[first-k].Text) {
+		if first-k >= 0 && isCapitalised(toks[first-k].Text) && toks[first-k].Text != "The" {
 			if _, ok := gazetteer.Lookup(text(first-k, last)); ok {
 				first -= k
 				break

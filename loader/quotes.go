@@ -163,7 +163,14 @@ func (r *reading) readQuotes() {
 				sp = r.personBefore(q.open)
 			}
 		case unattributed:
-			if recent && sent-lastSent <= 1 && r.continues(q) {
+			if r.continues(q) && sent > 0 {
+				// a quotation opening a sentence goes on from the sentence
+				// before: its speaker ("..., he added. "At least $10bn ...")
+				if subj := r.speakerIn(sent - 1); subj != nil {
+					sp = subj
+				}
+			}
+			if sp == nil && recent && sent-lastSent <= 1 && r.continues(q) {
 				sp = last
 			}
 			if sp == nil && r.a.Title != "" && sent == 0 {
@@ -180,6 +187,24 @@ func (r *reading) readQuotes() {
 		}
 		r.quots = append(r.quots, kg.Quote{Text: txt, Speaker: name, Evidence: []int{sent}, Start: q.start, End: q.end})
 	}
+}
+
+// speakerIn returns who speaks in sentence p outside quotations: the
+// subject of its speech verb, a pronoun resolved ("he added").
+func (r *reading) speakerIn(p int) *mention {
+	s := r.doc.Sentences[p]
+	for k := s.First; k < s.Last; k++ {
+		if !speechVerbs[r.lower(k)] || r.insideQuote(k) {
+			continue
+		}
+		if w := r.lower(k - 1); w == "he" || w == "she" {
+			return r.personBefore(k - 1)
+		}
+		if subj := r.subjectsBefore(k); len(subj) > 0 {
+			return subj[0]
+		}
+	}
+	return nil
 }
 
 // subjectBetween returns the person that sentences [from, to) make their
@@ -285,7 +310,7 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, attribution) {
 		for i < s.Last && r.tok(i) == "," {
 			i++
 		}
-		end := min(s.Last, i+12)
+		end := min(s.Last, i+25) // "..., Rabbi Marvin Hier, founder of Jewish human rights group the Simon Wiesenthal Center said"
 		for k := i; k < end; k++ {
 			w := r.lower(k)
 			if !speechVerbs[w] {
