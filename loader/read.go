@@ -42,10 +42,26 @@ type ReadOptions struct {
 	// Strict refuses text that is not valid UTF-8 instead of reading it as
 	// Windows-1252 with a warning.
 	Strict bool
+	// MaxBytes refuses files larger than this (0: DefaultMaxBytes). A news
+	// article is tens of kilobytes; a 50 MB file is a dump, not an article.
+	MaxBytes int64
 }
+
+// DefaultMaxBytes is the largest file read as one article unless told otherwise.
+const DefaultMaxBytes = 8 << 20
+
+// ErrTooLarge says a file is too large to be one article.
+var ErrTooLarge = errors.New("too large for one article")
 
 // ReadFile reads an article file; id names it (the base name when empty).
 func ReadFile(path, id string, opt ReadOptions) (*Article, error) {
+	max := opt.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	if st, err := os.Stat(path); err == nil && st.Size() > max {
+		return nil, fmt.Errorf("%w: %d bytes, more than %d (split it into articles, or raise --max-size)", ErrTooLarge, st.Size(), max)
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err

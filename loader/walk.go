@@ -22,6 +22,7 @@ type File struct {
 // WalkStats counts what a walk met besides articles.
 type WalkStats struct {
 	Skipped int // files that are not .txt under a folder argument
+	Links   int // links to folders, not followed
 }
 
 // Walk calls fn for every article named by args: files as given, folders
@@ -62,17 +63,22 @@ func WalkCount(args []string, fn func(File) error, onErr func(path string, err e
 			if d.IsDir() {
 				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				// a link to a folder is not followed (a loop cannot trap the
+				// walk); a link to a file is read like the file
+				t, err := os.Stat(p)
+				if err != nil {
+					onErr(p, err)
+					return nil
+				}
+				if t.IsDir() {
+					st.Links++
+					return nil
+				}
+			}
 			if !strings.EqualFold(filepath.Ext(p), ".txt") {
 				st.Skipped++
 				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				if t, err := os.Stat(p); err != nil || t.IsDir() {
-					if err != nil {
-						onErr(p, err)
-					}
-					return nil
-				}
 			}
 			files = append(files, p)
 			return nil
