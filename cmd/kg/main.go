@@ -50,6 +50,6 @@ directory.`,
 		SilenceErrors: true,
 	}
 	root.AddCommand(newIngestCmd(), newExtractCmd(), newQueryCmd(), newWhoMetCmd(), newWhyCmd(), newExportCmd(), newEvalCmd(), newImportCmd(), newVocabCmd())
-	root.AddCommand(newVizCmd())
+	root.AddCommand(newVizCmd(), newServeCmd())
 	return root
 }
