@@ -187,7 +187,9 @@ func (g *Graph) DOT(opt Options) []byte {
 		{"fontname", fontName}, {"fontcolor", mutedColor}, {"fontsize", "11"}, {"id", prefix + "graph"},
 	}
 	if layout == "neato" {
-		attrs = append(attrs, [2]string{"mode", "major"}, [2]string{"model", "subset"}, [2]string{"len", "1.6"})
+		// (model=subset spread a star of eight people over 1,400 points;
+		// the default shortest-path model keeps it near 650)
+		attrs = append(attrs, [2]string{"mode", "major"})
 	}
 	if g.Title != "" {
 		attrs = append(attrs, [2]string{"label", g.Title}, [2]string{"labelloc", "b"}, [2]string{"labeljust", "l"})
@@ -231,11 +233,14 @@ func (g *Graph) DOT(opt Options) []byte {
 		a := [][2]string{{"id", fmt.Sprintf("%se%d", prefix, i)}, {"class", "edge-" + cssName(rel)}}
 		w := max(e.Weight, 1)
 		col := relationColor(rel)
-		if rel == kg.Met {
+		switch {
+		case rel == kg.Met:
 			a = append(a, [2]string{"penwidth", trim(math.Min(1.4+1.3*float64(w-1), 7))})
-		} else {
+		case kg.IsPredicate(rel):
 			a = append(a, [2]string{"penwidth", trim(math.Min(1.1+0.6*float64(w-1), 4))}, [2]string{"style", "dashed"},
 				[2]string{"fontcolor", col}, [2]string{"arrowsize", "0.7"})
+		default: // a link of no kind we know (a query's tags): a plain thin arrow
+			a = append(a, [2]string{"penwidth", "1.1"}, [2]string{"arrowsize", "0.7"})
 		}
 		a = append(a, [2]string{"color", col})
 		if e.Directed {

@@ -131,8 +131,23 @@ function panZoom(container, svg, onPick) {
   };
   container.onpointerup = end;
   container.onpointercancel = end;
-  fit();
-  return { zoom, fit };
+  // the first view: the whole drawing if its names stay readable, else
+  // readable and centred on the person at the centre
+  function start(centre) {
+    fit();
+    const r = container.getBoundingClientRect();
+    const v = svg.viewBox.baseVal;
+    const minScale = 0.85;
+    if (!r.width || Math.min(r.width / v.width, r.height / v.height) >= minScale) return;
+    let c = { x: v.x + v.width / 2, y: v.y + v.height / 2 };
+    if (centre) {
+      const b = centre.getBoundingClientRect();
+      c = toSvg(b.left + b.width / 2, b.top + b.height / 2);
+    }
+    const w = r.width / minScale, h = r.height / minScale;
+    set(c.x - w / 2, c.y - h / 2, w, h);
+  }
+  return { zoom, fit, start };
 }
 
 let view = null; // the pan-zoom of the network shown
@@ -198,11 +213,13 @@ async function loadNetwork() {
     view = null;
     return;
   }
+  if (!state.selected) showLeaders(n);
   const svg = mountSVG(box, data.svg);
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", data.title);
   wireNodes(svg, data.nodes, (g) => selectEntity(g.dataset.id));
   view = panZoom(box, svg, (g) => selectEntity(g.dataset.id));
+  view.start(svg.querySelector("g.node.focus"));
   highlight();
 }
 
@@ -236,6 +253,19 @@ function highlight() {
 }
 
 // ---------- the profile ----------
+
+// before anyone is picked: the best connected people of the drawing
+function showLeaders(n) {
+  const top = [...n.people].sort((a, b) => b.met - a.met || a.name.localeCompare(b.name)).slice(0, 8);
+  const panel = $("#profile");
+  panel.replaceChildren(el("div", { class: "empty" },
+    el("h2", {}, "Pick a person"),
+    el("p", {}, "Search above, or click anyone in the network, to see who they met, when and where, what they said, " +
+      "and how they relate to others: each fact with the sentence that states it and the article it comes from."),
+    top.length ? section("Most connected here", null, el("ol", { class: "leaders" }, top.map((p) =>
+      el("li", {}, el("button", { type: "button", class: "link", onclick: () => focusOn(p.name, p.id) }, p.name),
+        el("span", { class: "meta" }, ` met ${plural(p.met, "person", "people")}`))))) : null));
+}
 
 function person(ref) {
   return el("button", { type: "button", class: "link", onclick: () => selectEntity(ref.id) }, ref.name);
