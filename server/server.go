@@ -7,8 +7,8 @@
 // Defaults that keep it safe to run: it listens on loopback and answers
 // only requests whose Host names the loopback (no DNS rebinding); static
 // files come from an embedded folder they cannot leave; request bodies are
-// limited; Gizmo runs with a timeout, a result limit and a bounded number
-// at once; pages carry a Content-Security-Policy that allows nothing from
+// limited; Gizmo runs with a timeout, a result limit, a memory watchdog and
+// a bounded number at once; pages carry a Content-Security-Policy that allows nothing from
 // elsewhere.
 package server
 
@@ -49,6 +49,9 @@ type Config struct {
 	// Concurrent caps the Gizmo queries running at once; more wait their
 	// turn, up to Timeout (default 2 per CPU).
 	Concurrent int
+	// MaxMemory stops the queries running when the heap grows past it,
+	// in bytes (default 2 GiB).
+	MaxMemory uint64
 	// Loopback answers only requests whose Host header names the loopback
 	// (localhost, 127.0.0.1, [::1]), which a web page elsewhere cannot
 	// make a browser send to us (DNS rebinding). Serve sets it when the
@@ -84,6 +87,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.MaxNodes <= 0 {
 		cfg.MaxNodes = 150
+	}
+	if cfg.MaxMemory == 0 {
+		cfg.MaxMemory = 2 << 30
 	}
 	if cfg.Concurrent <= 0 {
 		cfg.Concurrent = 2 * runtime.GOMAXPROCS(0)

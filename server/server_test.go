@@ -638,3 +638,23 @@ func TestServeListensOnLoopback(t *testing.T) {
 		t.Errorf("shutdown: %v", err)
 	}
 }
+
+// A script that fills memory is stopped when the heap passes the limit,
+// long before its timeout, and the server goes on answering.
+func TestMemoryRunawayIsStopped(t *testing.T) {
+	s := newServer(t, Config{Timeout: 2 * time.Minute, MaxMemory: heapBytes() + 128<<20})
+	start := time.Now()
+	w := do(t, s, "POST", "/api/query", strings.NewReader(`var a = []; while (true) { a.push(new Array(10000).fill("x" + a.length)); }`))
+	took := time.Since(start)
+	e := decode[apiError](t, w)
+	if w.Code != http.StatusServiceUnavailable || e.Code != "memory" || !strings.Contains(e.Error, "MiB limit") {
+		t.Errorf("memory runaway: %d %+v, want 503 memory", w.Code, e)
+	}
+	if took > time.Minute {
+		t.Errorf("stopped after %s", took)
+	}
+	t.Logf("stopped after %s", took.Round(time.Millisecond))
+	if w := do(t, s, "POST", "/api/query", strings.NewReader(`g.V().Has("<kg:key>", "putin").All()`)); w.Code != 200 {
+		t.Errorf("a query after the memory runaway: %d %s", w.Code, w.Body)
+	}
+}

@@ -19,6 +19,7 @@ func newServeCmd() *cobra.Command {
 	var addr string
 	var cfg server.Config
 	var quiet bool
+	var maxMemMB uint64
 	cmd := &cobra.Command{
 		Use:   "serve [--db PATH] [--addr 127.0.0.1:8080] [--timeout 30s]",
 		Short: "Serve the graph: a page to explore who met whom, and a JSON API",
@@ -45,8 +46,9 @@ requests addressed to localhost, 127.0.0.1 or [::1] (so a web page
 elsewhere cannot read the graph through your browser). Nothing it serves
 writes to the store. Request bodies are capped (--max-body); a Gizmo query
 stops after --timeout with a JSON error (HTTP 504) and returns at most
---limit results; at most --concurrent queries run at once, the others wait
-their turn. Listening on another address (--addr 0.0.0.0:8080) shows the
+--limit results; queries running when the server's heap passes
+--max-memory-mb are stopped (HTTP 503); at most --concurrent queries run
+at once, the others wait their turn. Listening on another address (--addr 0.0.0.0:8080) shows the
 graph to anyone who can reach the machine: there is no login.
 
 While kg serve holds a file store, kg ingest waits for it (the store
@@ -64,6 +66,7 @@ allows one writer or several readers): stop the server to ingest.`,
 			}
 			defer st.Close()
 			cfg.Store = st
+			cfg.MaxMemory = maxMemMB << 20
 			if !quiet {
 				cfg.Log = log.New(cmd.ErrOrStderr(), "kg serve: ", log.LstdFlags)
 			}
@@ -84,6 +87,7 @@ allows one writer or several readers): stop the server to ingest.`,
 	cmd.Flags().Int64Var(&cfg.MaxBody, "max-body", 1<<20, "largest request body accepted, in bytes")
 	cmd.Flags().IntVar(&cfg.MaxNodes, "max-nodes", 150, "draw at most this many people in a network")
 	cmd.Flags().IntVar(&cfg.Concurrent, "concurrent", 0, "Gizmo queries run at once (default 2 per CPU)")
+	cmd.Flags().Uint64Var(&maxMemMB, "max-memory-mb", 2048, "stop running queries when the server's heap passes this many MiB")
 	cmd.Flags().BoolVar(&quiet, "quiet", false, "do not log requests")
 	return cmd
 }

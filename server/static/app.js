@@ -455,7 +455,7 @@ function setupControls() {
 // ---------- Gizmo console ----------
 
 const EXAMPLES = [
-  ["Everyone Putin met", 'g.V().Has("<kg:key>", "putin")\n  .Both("<kg:met>")\n  .Out("<rdfs:label>")\n  .All()'],
+  ["Everyone Putin met", 'g.V().Has("<kg:key>", "putin").Tag("source")\n  .Both("<kg:met>").Tag("target")\n  .All()'],
   ["Who met whom (as a graph)", 'g.V().Has("<rdf:type>", "<schema:Person>").Tag("source")\n  .Out("<kg:met>").Tag("target")\n  .All()'],
   ["Meetings: date, place, who", 'g.V().Has("<rdf:type>", "<kg:Meeting>")\n  .Save("<kg:date>", "date")\n  .Save("<prov:wasDerivedFrom>", "article")\n  .Out("<kg:participant>").Save("<rdfs:label>", "who")\n  .All()'],
   ["Quotes and who said them", 'g.V().Has("<rdf:type>", "<kg:Quote>")\n  .Save("<kg:text>", "quote")\n  .Out("<kg:speaker>").Save("<rdfs:label>", "speaker")\n  .All()'],
