@@ -188,31 +188,72 @@ func (b *Browser) Network(ctx context.Context, f Filter) (*Network, error) {
 			}
 		}
 	}
-	// kg:met edges no meeting carries
-	err = r.each(quad.Predicate, graph.Predicate(kg.Met), func(q quad.Quad) {
-		s, ok1 := isPerson(q.Subject)
-		o, ok2 := isPerson(q.Object)
-		art, _ := q.Label.(quad.IRI)
-		if !ok1 || !ok2 || s == o {
-			return
-		}
-		k := newPairKey(s, o)
-		if told[k][art] {
-			return
-		}
-		if art != "" && !f.inRange(r.article(art).Date) || art == "" && !f.inRange("") {
-			return
-		}
-		pa := acc(k)
-		if art != "" {
-			pa.articles[art] = true
-			pa.meetings["met "+string(art)] = true
-		} else {
-			pa.meetings["met"] = true
+	// kg:met edges no meeting carries, found through their rdf:Statement
+	// (every relation kg stores has one; a store has no predicate index,
+	// so scanning kg:met itself would read every quad), and, for the
+	// people at the centre, through their own edges too
+	type metEdge struct {
+		s, o quad.IRI
+		art  quad.IRI
+	}
+	var edges []metEdge
+	err = r.each(quad.Object, graph.Predicate(kg.Met), func(q quad.Quad) {
+		if st, ok := q.Subject.(quad.IRI); ok && q.Predicate == graph.RDFPredicate {
+			edges = append(edges, metEdge{s: st}) // resolved below
 		}
 	})
 	if err != nil {
 		return nil, err
+	}
+	for i, e := range edges {
+		p, err := r.props(e.s)
+		if err != nil {
+			return nil, err
+		}
+		s, _ := first(p[graph.RDFSubject]).(quad.IRI)
+		o, _ := first(p[graph.RDFObject]).(quad.IRI)
+		art, _ := first(p[graph.ProvDerived]).(quad.IRI)
+		edges[i] = metEdge{s, o, art}
+	}
+	centre, err := b.centre(ctx, f.Around)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range centre {
+		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+			err := r.each(d, c, func(q quad.Quad) {
+				if q.Predicate == graph.Predicate(kg.Met) {
+					s, _ := q.Subject.(quad.IRI)
+					o, _ := q.Object.(quad.IRI)
+					art, _ := q.Label.(quad.IRI)
+					edges = append(edges, metEdge{s, o, art})
+				}
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, e := range edges {
+		s, ok1 := isPerson(e.s)
+		o, ok2 := isPerson(e.o)
+		if !ok1 || !ok2 || s == o {
+			continue
+		}
+		k := newPairKey(s, o)
+		if told[k][e.art] {
+			continue
+		}
+		if e.art != "" && !f.inRange(r.article(e.art).Date) || e.art == "" && !f.inRange("") {
+			continue
+		}
+		pa := acc(k)
+		if e.art != "" {
+			pa.articles[e.art] = true
+			pa.meetings["met "+string(e.art)] = true
+		} else {
+			pa.meetings["met"] = true
+		}
 	}
 
 	// degrees over the whole (date-filtered) network
@@ -229,20 +270,6 @@ func (b *Browser) Network(ctx context.Context, f Filter) (*Network, error) {
 	// who to show: everyone, or the people within Hops of the centre
 	out := &Network{People: []Person{}, Pairs: []Pair{}, Relations: []Link{}, Others: []Ref{}, Focus: []string{}}
 	dist := map[quad.IRI]int{}
-	var centre []quad.IRI
-	for _, name := range f.Around {
-		if name == "" {
-			continue
-		}
-		found, err := b.Resolve(ctx, name, kg.Person)
-		if err != nil {
-			return nil, err
-		}
-		if len(found) == 0 {
-			return nil, fmt.Errorf("%w: no person goes by %q", ErrNotFound, name)
-		}
-		centre = append(centre, found...)
-	}
 	if len(centre) > 0 {
 		frontier := centre
 		for _, c := range centre {
@@ -315,6 +342,25 @@ func (b *Browser) Network(ctx context.Context, f Filter) (*Network, error) {
 	return out, nil
 }
 
+// centre resolves the names of the people at the centre.
+func (b *Browser) centre(ctx context.Context, names []string) ([]quad.IRI, error) {
+	var out []quad.IRI
+	for _, name := range names {
+		if name == "" {
+			continue
+		}
+		found, err := b.Resolve(ctx, name, kg.Person)
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%w: no person goes by %q", ErrNotFound, name)
+		}
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
 // links adds the relations other than met that touch a person shown, and
 // the entities at their other end.
 func (b *Browser) links(r *reader, f Filter, in map[quad.IRI]bool, out *Network) error {
@@ -324,35 +370,41 @@ func (b *Browser) links(r *reader, f Filter, in map[quad.IRI]bool, out *Network)
 	}
 	found := map[key]map[quad.IRI]bool{}
 	others := map[quad.IRI]bool{}
-	for _, p := range kg.Predicates {
-		if p == kg.Met {
-			continue
-		}
-		err := r.each(quad.Predicate, graph.Predicate(p), func(q quad.Quad) {
-			s, ok1 := q.Subject.(quad.IRI)
-			o, ok2 := q.Object.(quad.IRI)
-			art, _ := q.Label.(quad.IRI)
-			if !ok1 || !ok2 || !in[s] && !in[o] {
-				return
-			}
-			if (f.Since != "" || f.Until != "") && (art == "" || !f.inRange(r.article(art).Date)) {
-				return
-			}
-			k := key{s, o, p}
-			if found[k] == nil {
-				found[k] = map[quad.IRI]bool{}
-			}
-			if art != "" {
-				found[k][art] = true
-			}
-			for _, x := range []quad.IRI{s, o} {
-				if !in[x] {
-					others[x] = true
+	// each person's own edges, both ways: indexed, unlike a predicate
+	people := make([]quad.IRI, 0, len(in))
+	for n := range in {
+		people = append(people, n)
+	}
+	sort.Slice(people, func(i, j int) bool { return people[i] < people[j] })
+	for _, n := range people {
+		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+			err := r.each(d, n, func(q quad.Quad) {
+				p, isRel := relName(q.Predicate)
+				s, ok1 := q.Subject.(quad.IRI)
+				o, ok2 := q.Object.(quad.IRI)
+				art, _ := q.Label.(quad.IRI)
+				if !isRel || p == kg.Met || !ok1 || !ok2 {
+					return
 				}
+				if (f.Since != "" || f.Until != "") && (art == "" || !f.inRange(r.article(art).Date)) {
+					return
+				}
+				k := key{s, o, p}
+				if found[k] == nil {
+					found[k] = map[quad.IRI]bool{}
+				}
+				if art != "" {
+					found[k][art] = true
+				}
+				for _, x := range []quad.IRI{s, o} {
+					if !in[x] {
+						others[x] = true
+					}
+				}
+			})
+			if err != nil {
+				return err
 			}
-		})
-		if err != nil {
-			return err
 		}
 	}
 	for k, arts := range found {

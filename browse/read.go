@@ -10,6 +10,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -25,6 +26,9 @@ var ErrNotFound = errors.New("no such entity")
 // (a read-only bbolt store is).
 type Browser struct {
 	st *graph.Store
+
+	mu  sync.Mutex
+	idx *nameIndex // read on the first search
 }
 
 // New returns a Browser over st.

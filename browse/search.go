@@ -55,22 +55,23 @@ func (b *Browser) Search(ctx context.Context, q string, limit int) ([]Hit, error
 		return nil, err
 	}
 	if len(best) < limit {
-		// every key: a scan, but of name keys only
-		err = r.each(quad.Predicate, graph.KGKey, func(q quad.Quad) {
-			e, ok := q.Subject.(quad.IRI)
-			if !ok {
-				return
-			}
-			k := text(q.Object)
-			switch {
-			case strings.HasPrefix(k, key):
-				note(e, prefix, k)
-			case strings.Contains(k, " "+key):
-				note(e, word, k)
-			}
-		})
+		idx, err := b.names(ctx)
 		if err != nil {
 			return nil, err
+		}
+		// keys that start with the query: a range of the sorted keys
+		for i := sort.SearchStrings(idx.keys, key); i < len(idx.keys) && strings.HasPrefix(idx.keys[i], key); i++ {
+			for _, e := range idx.byKey[idx.keys[i]] {
+				note(e, prefix, idx.keys[i])
+			}
+		}
+		// keys with a later word that does
+		for _, k := range idx.keys {
+			if strings.Contains(k, " "+key) {
+				for _, e := range idx.byKey[k] {
+					note(e, word, k)
+				}
+			}
 		}
 	}
 	cands := make([]quad.IRI, 0, len(best))
@@ -113,6 +114,55 @@ func (b *Browser) Search(ctx context.Context, q string, limit int) ([]Hit, error
 		hits = hits[:limit]
 	}
 	return hits, nil
+}
+
+// nameIndex is every name key in the store, sorted, with its entities.
+type nameIndex struct {
+	keys  []string
+	byKey map[string][]quad.IRI
+}
+
+// names reads the name index on first use. A store has no index by
+// predicate, so reading every kg:key quad is a scan of the whole store:
+// done once per Browser, not once per keystroke. (A Browser therefore
+// finds by prefix only the names present when it first searched; exact
+// names it always finds. kg serve's store is read-only.)
+func (b *Browser) names(ctx context.Context) (*nameIndex, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.idx != nil {
+		return b.idx, nil
+	}
+	idx := &nameIndex{byKey: map[string][]quad.IRI{}}
+	err := b.reader(ctx).each(quad.Predicate, graph.KGKey, func(q quad.Quad) {
+		e, ok := q.Subject.(quad.IRI)
+		k := text(q.Object)
+		if !ok || k == "" {
+			return
+		}
+		if _, seen := idx.byKey[k]; !seen {
+			idx.keys = append(idx.keys, k)
+		}
+		for _, x := range idx.byKey[k] {
+			if x == e {
+				return
+			}
+		}
+		idx.byKey[k] = append(idx.byKey[k], e)
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(idx.keys)
+	b.idx = idx
+	return idx, nil
+}
+
+// Warm reads the name index now, so that the first search is as quick as
+// the next ones.
+func (b *Browser) Warm(ctx context.Context) error {
+	_, err := b.names(ctx)
+	return err
 }
 
 // Resolve returns the entities that go by name (exactly, after kg.NameKey),

@@ -256,6 +256,7 @@ func Serve(ctx context.Context, addr string, cfg Config, ready func(net.Addr)) e
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          cfg.Log,
 	}
+	go s.browse.Warm(ctx) // the name index, before the first keystroke
 	if ready != nil {
 		ready(ln.Addr())
 	}
