@@ -40,3 +40,5 @@ require (
 	golang.org/x/sys v0.45.0 // indirect
 	google.golang.org/protobuf v1.34.2 // indirect
 )
+
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz
