@@ -71,8 +71,12 @@ without -o the drawing goes to standard output.`,
 			if err != nil {
 				return err
 			}
-			if len(net.People) == 0 {
-				return fmt.Errorf("nobody met anybody in %s%s: nothing to draw", st.Spec, rangeText(since, until))
+			if len(net.Pairs) == 0 && len(net.Relations) == 0 {
+				who := "nobody met anybody"
+				if len(around) > 0 {
+					who = strings.Join(around, " and ") + " met nobody"
+				}
+				return fmt.Errorf("%s in %s%s: nothing to draw", who, st.Spec, rangeText(since, until))
 			}
 			if title == "" {
 				title = vizTitle(net, since, until)

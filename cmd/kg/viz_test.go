@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"image/png"
 	"io"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	kg "github.com/newsgraph/kg"
+	"github.com/newsgraph/kg/graph"
 	"github.com/newsgraph/kg/internal/testtool"
 )
 
@@ -104,5 +107,27 @@ func TestVizErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("kg viz %v: %v, want an error saying %q", c.args, err, c.want)
 		}
+	}
+}
+
+func TestVizSomeoneWhoMetNobody(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	st, err := graph.Open(db, graph.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &kg.Extraction{Article: "a.txt", Entities: []kg.Entity{{Name: "Lone Walker", Type: kg.Person}, {Name: "Ann Other", Type: kg.Person},
+		{Name: "Bea Third", Type: kg.Person}},
+		Meetings: []kg.Meeting{{Participants: []string{"Ann Other", "Bea Third"}}}}
+	if _, err := st.Write(context.Background(), []*kg.Extraction{x}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	_, _, err = run(t, "viz", "--db", db, "--around", "Walker")
+	if err == nil || !strings.Contains(err.Error(), "Walker met nobody") {
+		t.Errorf("a person who met nobody: %v", err)
+	}
+	if out, _, err := run(t, "viz", "--db", db, "--format", "dot"); err != nil || !strings.Contains(out, "Ann Other") || strings.Contains(out, "Lone Walker") {
+		t.Errorf("the whole network: %v\n%s", err, out)
 	}
 }
