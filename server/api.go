@@ -92,8 +92,6 @@ type drawings struct {
 	m  map[string]*networkReply
 }
 
-var drawCache = &drawings{m: map[string]*networkReply{}}
-
 // GET /api/network?around=NAME&hops=1&since=&until=&relations=1: the
 // who-met-whom network as data and as an SVG drawing.
 func (s *Server) network(w http.ResponseWriter, r *http.Request) {
@@ -104,10 +102,10 @@ func (s *Server) network(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_request", err.Error())
 		return
 	}
-	key := fmt.Sprintf("%p|%q|%d|%s|%s|%v|%d", s, f.Around, f.Hops, f.Since, f.Until, f.Relations, f.MaxNodes)
-	drawCache.mu.Lock()
-	reply := drawCache.m[key]
-	drawCache.mu.Unlock()
+	key := fmt.Sprintf("%q|%d|%s|%s|%v|%d", f.Around, f.Hops, f.Since, f.Until, f.Relations, f.MaxNodes)
+	s.drawings.mu.Lock()
+	reply := s.drawings.m[key]
+	s.drawings.mu.Unlock()
 	if reply == nil {
 		n, err := s.browse.Network(r.Context(), f)
 		if err != nil {
@@ -124,12 +122,12 @@ func (s *Server) network(w http.ResponseWriter, r *http.Request) {
 			}
 			reply.SVG, reply.Nodes = svg, nodes
 		}
-		drawCache.mu.Lock()
-		if len(drawCache.m) >= 256 {
-			clear(drawCache.m)
+		s.drawings.mu.Lock()
+		if len(s.drawings.m) >= 256 {
+			clear(s.drawings.m)
 		}
-		drawCache.m[key] = reply
-		drawCache.mu.Unlock()
+		s.drawings.m[key] = reply
+		s.drawings.mu.Unlock()
 	}
 	writeJSON(w, http.StatusOK, reply)
 }

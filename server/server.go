@@ -69,6 +69,8 @@ type Server struct {
 	sem     chan struct{}
 	statsMu sync.Mutex
 	stats   *Stats
+	// drawings of networks already asked for
+	drawings drawings
 }
 
 // New returns a Server for cfg.
@@ -94,12 +96,20 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Concurrent <= 0 {
 		cfg.Concurrent = 2 * runtime.GOMAXPROCS(0)
 	}
-	s := &Server{cfg: cfg, browse: browse.New(cfg.Store), mux: http.NewServeMux(), sem: make(chan struct{}, cfg.Concurrent)}
+	s := &Server{cfg: cfg, browse: browse.New(cfg.Store), mux: http.NewServeMux(), sem: make(chan struct{}, cfg.Concurrent),
+		drawings: drawings{m: map[string]*networkReply{}}}
 	assets, err := fs.Sub(static, "static")
 	if err != nil {
 		return nil, err
 	}
-	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(assets)))
+	files := http.StripPrefix("/static/", http.FileServerFS(assets))
+	s.mux.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r) // files only: no folder listings
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
 	s.mux.HandleFunc("GET /{$}", s.page)
 	s.mux.HandleFunc("GET /api/entities", s.entities)
 	s.mux.HandleFunc("GET /api/entity/{id...}", s.entity)

@@ -544,13 +544,16 @@ func TestStaticCannotEscape(t *testing.T) {
 		b, _ := io.ReadAll(res.Body)
 		return res.StatusCode, string(b)
 	}
+	if code, body := get("/static/"); code != 404 || strings.Contains(body, "app.js") {
+		t.Errorf("/static/ lists the folder: %d", code)
+	}
 	if code, body := get("/static/app.css"); code != 200 || !strings.Contains(body, "--accent") {
 		t.Fatalf("app.css: %d", code)
 	}
 	for _, p := range []string{
 		"/static/../server.go", "/static/../../go.mod", "/static/..%2fserver.go", "/static/%2e%2e/server.go",
 		"/static/%2e%2e%2f%2e%2e%2fgo.mod", "/static/..\\server.go", "/static//etc/passwd", "/static/../../../../../../etc/passwd",
-		"/static/.%2e/api.go",
+		"/static/.%2e/api.go", "/static/",
 	} {
 		code, body := get(p)
 		if code == 200 || strings.Contains(body, "package server") || strings.Contains(body, "module github.com") || strings.Contains(body, "root:") {
