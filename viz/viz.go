@@ -182,7 +182,7 @@ func (g *Graph) DOT(opt Options) []byte {
 	}
 	fmt.Fprintf(&b, "graph %s {\n", quote(title))
 	attrs := [][2]string{
-		{"layout", layout}, {"overlap", "prism"}, {"splines", "true"}, {"pack", "true"}, {"sep", "+14"},
+		{"layout", layout}, {"overlap", "prism"}, {"splines", g.splines()}, {"pack", "true"}, {"sep", "+14"},
 		{"esep", "+6"}, {"outputorder", "edgesfirst"}, {"pad", "0.3"}, {"bgcolor", "white"}, {"start", "7"},
 		{"fontname", fontName}, {"fontcolor", mutedColor}, {"fontsize", "11"}, {"id", prefix + "graph"},
 	}
@@ -278,6 +278,24 @@ func (g *Graph) DOMIDs(opt Options) []NodeDOM {
 		out[i] = NodeDOM{Node: n, DOM: fmt.Sprintf("%sn%d", prefix, i)}
 	}
 	return out
+}
+
+// splines draws edges straight-ish ("true"), or "curved" when two edges
+// join the same two nodes (a meeting and a relation), which "true" draws
+// one over the other, labels and all.
+func (g *Graph) splines() string {
+	seen := map[[2]string]bool{}
+	for _, e := range g.Edges {
+		k := [2]string{e.From, e.To}
+		if k[1] < k[0] {
+			k[0], k[1] = k[1], k[0]
+		}
+		if seen[k] {
+			return "curved"
+		}
+		seen[k] = true
+	}
+	return "true"
 }
 
 // autoLayout picks the engine: circo for a few people who nearly all met

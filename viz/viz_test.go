@@ -277,6 +277,14 @@ func TestAutoLayout(t *testing.T) {
 	if !strings.Contains(string(g.DOT(Options{Layout: "fdp"})), `layout="fdp"`) {
 		t.Error("Options.Layout is ignored")
 	}
+	// two edges between the same two people are drawn apart
+	if g.splines() != "true" {
+		t.Errorf("splines %s without parallel edges", g.splines())
+	}
+	g.Edges = append(g.Edges, Edge{From: g.Edges[0].To, To: g.Edges[0].From, Relation: kg.Advises})
+	if !strings.Contains(string(g.DOT(Options{})), `splines="curved"`) {
+		t.Error("parallel edges are not curved")
+	}
 }
 
 func TestDateLabel(t *testing.T) {
