@@ -96,6 +96,10 @@ func paintPNG(js []byte, scale float64, w io.Writer) error {
 	}
 	wpt, _ := strconv.ParseFloat(bb[2], 64)
 	hpt, _ := strconv.ParseFloat(bb[3], 64)
+	// twice the SVG's size, but no side over 4,096 pixels
+	if longest := max(wpt, hpt) * scale; longest > 4096 {
+		scale *= 4096 / longest
+	}
 	if wpt <= 0 || hpt <= 0 || wpt*hpt*scale*scale > 400e6 {
 		return fmt.Errorf("%w: a %.0f×%.0f pt drawing is too large for PNG (use svg)", ErrLayout, wpt, hpt)
 	}

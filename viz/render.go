@@ -22,7 +22,7 @@ type Format string
 const (
 	DOT  Format = "dot"  // the graph in DOT, not laid out: for people who lay it out themselves
 	SVG  Format = "svg"  // laid out, as a standalone SVG file
-	PNG  Format = "png"  // laid out and painted, twice the SVG's size
+	PNG  Format = "png"  // laid out and painted, twice the SVG's size (at most 4,096 pixels a side)
 	HTML Format = "html" // a standalone page with the SVG inline
 )
 
