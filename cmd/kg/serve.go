@@ -48,11 +48,13 @@ writes to the store. Request bodies are capped (--max-body); a Gizmo query
 stops after --timeout with a JSON error (HTTP 504) and returns at most
 --limit results; queries running when the server's heap passes
 --max-memory-mb are stopped (HTTP 503); at most --concurrent queries run
-at once, the others wait their turn. Listening on another address (--addr 0.0.0.0:8080) shows the
-graph to anyone who can reach the machine: there is no login.
+at once, the others wait their turn. Listening on another address
+(--addr 0.0.0.0:8080) shows the graph to anyone who can reach the
+machine: there is no login.
 
-While kg serve holds a file store, kg ingest waits for it (the store
-allows one writer or several readers): stop the server to ingest.`,
+A file store allows one writer or several readers: while kg serve holds
+it, kg ingest waits --wait and then says the store is in use. Stop the
+server to ingest, then start it again.`,
 		Example: `  kg serve
   kg serve --db news.db --addr 127.0.0.1:9000
   open http://127.0.0.1:8080/?focus=Putin

@@ -36,16 +36,17 @@ the article does not date is dated by the article's publication date.
 envoy_of, works_for, ...) as dashed arrows, with the organisations and
 places they lead to.
 
-Layout is Graphviz's neato (sfdp above 300 people), run inside kg: no
-Graphviz installation is needed. Formats: svg, png (twice the size of the
-SVG), dot (the graph in DOT with the look and layout engine as attributes,
-for people who lay it out themselves: dot -Tsvg), html (a standalone page
-with the SVG inline). Without --format, -o FILE's extension chooses;
+Layout is Graphviz's, run inside kg (no Graphviz installation is needed):
+circo for a few people who nearly all met, neato otherwise, sfdp above 300
+people; --layout chooses. Formats: svg, png (twice the size of the SVG, at
+most 4,096 pixels a side), dot (the graph in DOT with the look and layout
+engine as attributes, for people who lay it out themselves: dot -Tsvg),
+html (a standalone page with the SVG inline). Without --format, -o FILE's extension chooses;
 without -o the drawing goes to standard output.`,
 		Example: `  kg viz -o network.svg
   kg viz --around Putin --hops 2 --format png -o putin.png
   kg viz --since 2025-01 --until 2025-06 --relations -o h1-2025.html
-  kg viz --format dot | dot -Kneato -Tpdf -o network.pdf`,
+  kg viz --format dot | dot -Tpdf -o network.pdf`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format == "" {
@@ -115,7 +116,7 @@ without -o the drawing goes to standard output.`,
 	cmd.Flags().StringVar(&until, "until", "", "only meetings up to this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 	cmd.Flags().BoolVar(&relations, "relations", false, "also draw the other relations (advises, envoy_of, ...) as dashed arrows")
 	cmd.Flags().IntVar(&maxNodes, "max-nodes", 0, "draw at most this many people, nearest the centre and best connected first (0: all)")
-	cmd.Flags().StringVar(&layout, "layout", "", "Graphviz layout engine: neato, sfdp, fdp, circo, twopi or dot (default neato, sfdp above 300 people)")
+	cmd.Flags().StringVar(&layout, "layout", "", "Graphviz layout engine: neato, sfdp, fdp, circo, twopi or dot (default: chosen by the network's size and density)")
 	cmd.Flags().StringVar(&title, "title", "", "the caption (default: says what is drawn)")
 	return cmd
 }
