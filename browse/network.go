@@ -113,6 +113,12 @@ type pairAcc struct {
 // kg:Meeting nodes (people only) and from kg:met edges that no meeting
 // carries. A meeting is dated by its own date, else by its article's
 // publication date, for Since and Until.
+//
+// kg:met edges are found through the rdf:Statement that kg stores with
+// every relation, and through the edges of the people at the centre: a
+// store has no index by predicate. A kg:met edge imported without its
+// statement (kg import of someone else's RDF) therefore shows only around
+// one of its two people.
 func (b *Browser) Network(ctx context.Context, f Filter) (*Network, error) {
 	if err := f.Check(); err != nil {
 		return nil, err
