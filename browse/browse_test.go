@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
 	kg "github.com/newsgraph/kg"
 	"github.com/newsgraph/kg/graph"
 	"github.com/newsgraph/kg/loader"
@@ -336,5 +339,34 @@ func TestSeedNetwork(t *testing.T) {
 	}
 	if len(e.Quotes) == 0 || len(e.Quotes[0].Evidence) == 0 {
 		t.Errorf("Peskov's quotes with evidence: %+v", e.Quotes)
+	}
+}
+
+// A kg:met edge without its rdf:Statement (imported RDF) shows around
+// either of its people.
+func TestNetworkImportedMetEdge(t *testing.T) {
+	b := smallStore(t)
+	ctx := context.Background()
+	ames := quad.IRI(graph.DefaultBase + "person/alice-ames")
+	zed := quad.IRI(graph.DefaultBase + "person/zed-zola")
+	art := quad.IRI(graph.DefaultBase + "article/imported.nq")
+	err := b.st.QS.ApplyDeltas([]cgraph.Delta{
+		{Action: cgraph.Add, Quad: quad.Quad{Subject: zed, Predicate: graph.RDFType, Object: graph.SchemaPerson, Label: art}},
+		{Action: cgraph.Add, Quad: quad.Quad{Subject: zed, Predicate: graph.RDFSLabel, Object: quad.String("Zed Zola"), Label: art}},
+		{Action: cgraph.Add, Quad: quad.Quad{Subject: zed, Predicate: graph.KGKey, Object: quad.String("zola"), Label: art}},
+		{Action: cgraph.Add, Quad: quad.Quad{Subject: zed, Predicate: graph.Predicate(kg.Met), Object: ames, Label: art}},
+	}, cgraph.IgnoreOpts{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, around := range []string{"Ames", "Zola"} {
+		n, err := b.Network(ctx, Filter{Around: []string{around}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(names(n), ", ")
+		if !strings.Contains(got, "Zed Zola") || !strings.Contains(got, "Alice Ames") {
+			t.Errorf("around %s: %s; want Zola and Ames", around, got)
+		}
 	}
 }
