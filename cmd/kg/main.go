@@ -50,5 +50,6 @@ directory.`,
 		SilenceErrors: true,
 	}
 	root.AddCommand(newIngestCmd(), newExtractCmd(), newQueryCmd(), newWhoMetCmd(), newWhyCmd(), newExportCmd(), newEvalCmd(), newImportCmd(), newVocabCmd())
+	root.AddCommand(newVizCmd(), newServeCmd())
 	return root
 }
