@@ -54,6 +54,11 @@ func (r *reading) dateIn(from, to int) string {
 					year-- // "in August" in a January article is last August
 				}
 			}
+			if year == 0 && day > 0 {
+				// no date line: "on 13 March" in an article that speaks of
+				// "March 17 2003" is in the year the text last named
+				year = r.yearBefore(i)
+			}
 			switch {
 			case year == 0:
 				continue
@@ -93,4 +98,26 @@ func (r *reading) dateIn(from, to int) string {
 		}
 	}
 	return ""
+}
+
+// yearBefore returns the last year (1900-2100) the text names before token
+// i, or the first after it, or 0.
+func (r *reading) yearBefore(i int) int {
+	isYear := func(k int) int {
+		if n, err := strconv.Atoi(r.tok(k)); err == nil && n >= 1900 && n <= 2100 && len(r.tok(k)) == 4 {
+			return n
+		}
+		return 0
+	}
+	for k := i - 1; k >= 0; k-- {
+		if y := isYear(k); y > 0 {
+			return y
+		}
+	}
+	for k := i + 1; k < len(r.doc.Tokens); k++ {
+		if y := isYear(k); y > 0 {
+			return y
+		}
+	}
+	return 0
 }

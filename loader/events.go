@@ -494,7 +494,12 @@ func (r *reading) addMeeting(v int, parts, travellers []int) {
 	}
 	sent := r.doc.SentenceOf(v)
 	s := r.doc.Sentences[sent]
-	m := &meeting{parts: parts, place: r.placeAfter(v), date: r.dateIn(s.First, s.Last), sents: []int{sent}, visitor: map[int]bool{}}
+	// the date of this clause ("... in negotiations with the Gunners over a
+	// deal which ends in 2007" dates the deal, not the talks)
+	m := &meeting{parts: parts, place: r.placeAfter(v), date: r.dateIn(s.First, r.clauseEnd(v)), sents: []int{sent}, visitor: map[int]bool{}}
+	if m.place < 0 {
+		m.place = r.visitedNear(parts, sent)
+	}
 	for _, t := range travellers {
 		m.visitor[t] = true
 		for _, c := range r.companionsIn(t, sent) {
@@ -532,6 +537,23 @@ func (r *reading) addMeeting(v int, parts, travellers []int) {
 		}
 	}
 	r.meets = append(r.meets, m)
+}
+
+// visitedNear returns the place one of parts is said to have visited in
+// this sentence or the two before ("Mr Straw, visiting Beijing, ... Mr
+// Straw, speaking at a news conference with Li Zhaoxing"), or -1.
+func (r *reading) visitedNear(parts []int, sent int) int {
+	for _, k := range r.facts.order {
+		if k.pred != kg.Visited || !containsInt(parts, k.s) {
+			continue
+		}
+		for _, e := range r.facts.ev[k] {
+			if e <= sent && e >= sent-2 {
+				return k.o
+			}
+		}
+	}
+	return -1
 }
 
 func overlap(a, b []int) int {
