@@ -1,40 +1,487 @@
 package nlp
 
-import "sync"
+import (
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sync"
 
-// Pipeline runs every stage over a text. It holds only read-only models, so
-// one Pipeline serves many goroutines.
-type Pipeline struct{}
-
-var (
-	defaultOnce     sync.Once
-	defaultPipeline *Pipeline
-	defaultErr      error
+	"github.com/newsgraph/kg/nlp/perceptron"
 )
 
-// Default returns the pipeline with the models built into the binary,
-// loading them on first use.
-func Default() (*Pipeline, error) {
-	defaultOnce.Do(func() { defaultPipeline = &Pipeline{} })
-	return defaultPipeline, defaultErr
+// The trained models. model/README.md keeps the pattern matching before the
+// first training run; Default reports an error when a model file is missing.
+//
+//go:embed model
+var modelFS embed.FS
+
+// Model file names inside model/.
+const (
+	POSModelFile = "pos.bin"
+	NERModelFile = "ner.bin"
+	LexiconFile  = "lexicon.bin"
+)
+
+// Pipeline tokenizes, splits, POS-tags and recognises entities. It holds
+// read-only models and is safe for concurrent use.
+type Pipeline struct {
+	m    *models
+	pool sync.Pool
 }
 
-// Process tokenizes text, splits sentences and recognises names.
-func (p *Pipeline) Process(text string) *Doc {
-	doc := &Doc{Text: text, Tokens: Tokenize(text)}
-	doc.Sentences = SplitSentences(text, doc.Tokens)
-	for i := range doc.Tokens {
-		doc.Tokens[i].NER = "O"
+var (
+	defaultOnce sync.Once
+	defaultPipe *Pipeline
+	defaultErr  error
+)
+
+// Default returns the pipeline with the embedded models, loading them once.
+func Default() (*Pipeline, error) {
+	defaultOnce.Do(func() {
+		defaultPipe, defaultErr = LoadFS(modelFS, "model")
+	})
+	return defaultPipe, defaultErr
+}
+
+// LoadFS loads a pipeline from the model files in dir of fsys (used by
+// Default with the embedded files, and by training to evaluate fresh models).
+func LoadFS(fsys fs.FS, dir string) (*Pipeline, error) {
+	read := func(name string) ([]byte, error) {
+		b, err := fs.ReadFile(fsys, dir+"/"+name)
+		if err != nil {
+			return nil, fmt.Errorf("nlp: model file %s missing (run `make model`): %w", name, err)
+		}
+		return b, nil
 	}
-	doc.Entities = ruleEntities(doc)
-	for _, e := range doc.Entities {
-		for k := e.First; k < e.Last; k++ {
-			tag := "I-" + e.Type
-			if k == e.First {
-				tag = "B-" + e.Type
-			}
-			doc.Tokens[k].NER = tag
+	m := &models{gaz: loadGazetteer()}
+	b, err := read(POSModelFile)
+	if err != nil {
+		return nil, err
+	}
+	if m.pos, err = perceptron.Load(b); err != nil {
+		return nil, fmt.Errorf("nlp: %s: %w", POSModelFile, err)
+	}
+	if b, err = read(NERModelFile); err != nil {
+		return nil, err
+	}
+	if m.ner, err = perceptron.Load(b); err != nil {
+		return nil, fmt.Errorf("nlp: %s: %w", NERModelFile, err)
+	}
+	if len(m.ner.Classes) != len(nerClasses) {
+		return nil, fmt.Errorf("nlp: %s has %d classes, want %d", NERModelFile, len(m.ner.Classes), len(nerClasses))
+	}
+	if b, err = read(LexiconFile); err != nil {
+		return nil, err
+	}
+	if m.res, err = decodeLexicon(b); err != nil {
+		return nil, fmt.Errorf("nlp: %s: %w", LexiconFile, err)
+	}
+	return newPipeline(m), nil
+}
+
+func newPipeline(m *models) *Pipeline {
+	p := &Pipeline{m: m}
+	p.pool.New = func() any { return newScratch(m.res) }
+	return p
+}
+
+// scratch holds per-call buffers, reused through a sync.Pool.
+type scratch struct {
+	lx     lexer
+	lexs   []lex
+	pos    []uint8
+	ner    []uint8
+	gaz    []gazBits
+	feats  []uint64
+	scores []int32
+	caps   []bool
+	words  []string
+	spans  []span
+	mem    docMemory
+	cache  wordCache
+	ents   []int32
+}
+
+// wordCache holds, per word type (and all-caps-sentence flag), the summed
+// weights of the features that look only at that word, for each offset
+// -2..2 and both taggers: tagging a token then costs five vector additions
+// plus the context features, instead of a table look-up per feature.
+type wordCache struct {
+	index      map[uint64]int32
+	arena      []int32
+	npos, nner int
+	feats      []uint64
+}
+
+const wordCacheLimit = 8192
+
+func (c *wordCache) reset(m *models) {
+	c.npos, c.nner = len(m.pos.Classes), len(m.ner.Classes)
+	if c.index == nil {
+		c.index = make(map[uint64]int32, wordCacheLimit)
+		c.arena = make([]int32, 0, 1024*5*(c.npos+c.nner))
+	}
+	clear(c.index)
+	c.arena = c.arena[:0]
+}
+
+func (c *wordCache) get(m *models, l *lex, caps bool) int32 {
+	key := l.word
+	if caps {
+		key = mix(key, 1)
+	}
+	if off, ok := c.index[key]; ok {
+		return off
+	}
+	off := len(c.arena)
+	stride := 5 * (c.npos + c.nner)
+	if cap(c.arena)-off < stride {
+		c.arena = append(c.arena, make([]int32, stride)...)[:off]
+	}
+	c.arena = c.arena[:off+stride]
+	v := c.arena[off : off+stride]
+	clear(v)
+	for k := -2; k <= 2; k++ {
+		c.feats = posWordFeatures(c.feats[:0], l, k, caps)
+		pv := v[(k+2)*c.npos : (k+3)*c.npos]
+		for _, f := range c.feats {
+			m.pos.Add(pv, f)
+		}
+		c.feats = nerWordFeatures(c.feats[:0], l, k, caps)
+		nv := v[5*c.npos+(k+2)*c.nner : 5*c.npos+(k+3)*c.nner]
+		for _, f := range c.feats {
+			m.ner.Add(nv, f)
 		}
 	}
+	c.index[key] = int32(off)
+	return int32(off)
+}
+
+func addVec(dst, src []int32) {
+	src = src[:len(dst)]
+	for i := range dst {
+		dst[i] += src[i]
+	}
+}
+
+type span struct{ first, last int }
+
+func newScratch(res *resources) *scratch {
+	return &scratch{lx: lexer{res: res, norm: make([]byte, 0, 64), low: make([]byte, 0, 64), shape: make([]byte, 0, 64)},
+		feats: make([]uint64, 0, 128), scores: make([]int32, 64),
+		mem: docMemory{flags: map[uint64]uint8{}, hist: map[uint64][5]uint16{}}}
+}
+
+// prepare computes lexical values, all-caps sentence flags and document memory.
+func (s *scratch) prepare(words []string, spans []span) {
+	n := len(words)
+	s.lexs = grow(s.lexs, n)
+	s.pos = grow(s.pos, n)
+	s.ner = grow(s.ner, n)
+	s.gaz = grow(s.gaz, n)
+	s.caps = grow(s.caps, len(spans))
+	for i, w := range words {
+		s.lx.compute(w, &s.lexs[i])
+	}
+	clear(s.mem.flags)
+	clear(s.mem.hist)
+	for k, sp := range spans {
+		lexs := s.lexs[sp.first:sp.last]
+		s.caps[k] = isCapsSentence(lexs)
+		for i := range lexs {
+			l := &lexs[i]
+			if l.nletters == 0 {
+				continue
+			}
+			switch {
+			case l.flags&fAllCaps != 0:
+				if l.nletters > 1 {
+					s.mem.flags[l.lower] |= dfCaps
+				}
+			case l.flags&fCapInit != 0:
+				if i > 0 && !s.caps[k] {
+					s.mem.flags[l.lower] |= dfTitle
+				}
+			default:
+				s.mem.flags[l.lower] |= dfLower
+			}
+		}
+	}
+}
+
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/4)
+	}
+	return b[:n]
+}
+
+// isCapsSentence reports a headline-style sentence: no lower-case letters and
+// at least one all-capitals word of two letters or more.
+func isCapsSentence(lexs []lex) bool {
+	caps := false
+	for i := range lexs {
+		f := lexs[i].flags
+		if f&fHasLower != 0 {
+			return false
+		}
+		if f&fAllCaps != 0 && lexs[i].nletters > 1 {
+			caps = true
+		}
+	}
+	return caps
+}
+
+// remember records the recogniser's decision for a capitalised token.
+func (mem *docMemory) remember(l *lex, class int) {
+	if l.flags&(fCapInit|fAllCaps) == 0 || l.nletters == 0 {
+		return
+	}
+	h := mem.hist[l.lower]
+	t := 0
+	if class != 0 {
+		t = nerType(class) + 1
+	}
+	if h[t] < 65535 {
+		h[t]++
+	}
+	mem.hist[l.lower] = h
+}
+
+// tagDoc POS-tags and recognises entities in one document.
+func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
+	s.prepare(words, spans)
+	m := p.m
+	npos := len(m.pos.Classes)
+	nner := len(m.ner.Classes)
+	if cap(s.scores) < max(npos, nner) {
+		s.scores = make([]int32, max(npos, nner))
+	}
+	c := &s.cache
+	if c.index == nil || c.npos != npos || c.nner != nner {
+		c.reset(m)
+	}
+	for k, sp := range spans {
+		ctx := sentCtx{lexs: s.lexs[sp.first:sp.last], capsSent: s.caps[k]}
+		n := len(ctx.lexs)
+		if len(c.index)+n > wordCacheLimit {
+			c.reset(m)
+		}
+		s.ents = grow(s.ents, n)
+		ents := s.ents
+		for i := range ctx.lexs {
+			ents[i] = c.get(m, &ctx.lexs[i], ctx.capsSent)
+		}
+		pos := s.pos[sp.first:sp.last]
+		// part of speech
+		var p1, p2 uint64
+		for i := range ctx.lexs {
+			tag, ok := m.res.posDict[ctx.lexs[i].word]
+			if !ok {
+				sc := s.scores[:npos]
+				clear(sc)
+				s.feats = posContextFeatures(s.feats[:0], &ctx, i, p1, p2)
+				for k := -2; k <= 2; k++ {
+					if j := i + k; j >= 0 && j < n {
+						o := int(ents[j]) + (k+2)*npos
+						addVec(sc, c.arena[o:o+npos])
+					} else {
+						s.feats = posBoundaryFeatures(s.feats, k)
+					}
+				}
+				for _, f := range s.feats {
+					m.pos.Add(sc, f)
+				}
+				tag = uint8(argmax(sc))
+			}
+			pos[i] = tag
+			p2, p1 = p1, uint64(tag)+1
+		}
+		// entities
+		gaz := s.gaz[sp.first:sp.last]
+		m.gaz.match(ctx.lexs, gaz)
+		ner := s.ner[sp.first:sp.last]
+		y1, y2 := 0, 0
+		for i := range ctx.lexs {
+			sc := s.scores[:nner]
+			clear(sc)
+			s.feats = nerContextFeatures(s.feats[:0], &ctx, i, pos, gaz, y1, y2, &s.mem)
+			for k := -2; k <= 2; k++ {
+				if j := i + k; j >= 0 && j < n {
+					o := int(ents[j]) + 5*npos + (k+2)*nner
+					addVec(sc, c.arena[o:o+nner])
+				} else {
+					s.feats = nerBoundaryFeatures(s.feats, k)
+				}
+			}
+			for _, f := range s.feats {
+				m.ner.Add(sc, f)
+			}
+			cl := argmaxAllowed(sc, y1, i == n-1)
+			ner[i] = uint8(cl)
+			s.mem.remember(&ctx.lexs[i], cl)
+			y2, y1 = y1, cl
+		}
+	}
+}
+
+// Process tokenizes text, splits it into sentences, tags parts of speech and
+// recognises entities. The whole text is one document for the recogniser's
+// document-level features. Safe to call from many goroutines.
+func (p *Pipeline) Process(text string) *Doc {
+	toks := Tokenize(text)
+	sents := SplitSentences(text, toks)
+	doc := &Doc{Text: text, Tokens: toks, Sentences: sents}
+	if len(toks) == 0 {
+		return doc
+	}
+	s := p.pool.Get().(*scratch)
+	defer p.pool.Put(s)
+	s.words = grow(s.words, len(toks))
+	for i := range toks {
+		s.words[i] = toks[i].Text
+	}
+	s.spans = s.spans[:0]
+	for _, st := range sents {
+		s.spans = append(s.spans, span{st.First, st.Last})
+	}
+	p.tagDoc(s, s.words, s.spans)
+	for i := range toks {
+		toks[i].POS = p.m.pos.Classes[s.pos[i]]
+		toks[i].NER = nerIOB2[s.ner[i]]
+	}
+	for _, sp := range entitySpans(s.ner[:len(toks)]) {
+		doc.Entities = append(doc.Entities, Entity{First: sp.first, Last: sp.last,
+			Start: toks[sp.first].Start, End: toks[sp.last-1].End, Type: nerTypes[sp.typ],
+			Text: text[toks[sp.first].Start:toks[sp.last-1].End]})
+	}
+	for i := range s.words {
+		s.words[i] = ""
+	}
 	return doc
+}
+
+type typedSpan struct{ first, last, typ int }
+
+// entitySpans decodes BILOU classes (tolerating invalid sequences).
+func entitySpans(classes []uint8) []typedSpan {
+	var out []typedSpan
+	open := -1
+	for i, c := range classes {
+		if c == 0 {
+			open = -1
+			continue
+		}
+		t, p := nerType(int(c)), nerPos(int(c))
+		if open >= 0 && out[open].typ == t && (p == bilouI || p == bilouL) {
+			out[open].last = i + 1
+		} else {
+			out = append(out, typedSpan{i, i + 1, t})
+			open = len(out) - 1
+		}
+		if p == bilouL || p == bilouU {
+			open = -1
+		}
+	}
+	return out
+}
+
+// TagTokens tags one pre-tokenized sentence, treated as a document of its
+// own. It returns Penn Treebank POS tags and IOB2 entity tags.
+func (p *Pipeline) TagTokens(words []string) (pos, ner []string) {
+	ps, ns := p.TagDocument([][]string{words})
+	return ps[0], ns[0]
+}
+
+// TagDocument tags a pre-tokenized document given as sentences of words
+// (such as one CoNLL -DOCSTART- document); the recogniser uses what it saw
+// earlier in the document. It returns POS tags and IOB2 entity tags.
+func (p *Pipeline) TagDocument(sents [][]string) (pos, ner [][]string) {
+	s := p.pool.Get().(*scratch)
+	defer p.pool.Put(s)
+	s.words = s.words[:0]
+	s.spans = s.spans[:0]
+	for _, ws := range sents {
+		s.spans = append(s.spans, span{len(s.words), len(s.words) + len(ws)})
+		s.words = append(s.words, ws...)
+	}
+	p.tagDoc(s, s.words, s.spans)
+	pos = make([][]string, len(sents))
+	ner = make([][]string, len(sents))
+	for k, sp := range s.spans {
+		pos[k] = make([]string, sp.last-sp.first)
+		ner[k] = make([]string, sp.last-sp.first)
+		for i := sp.first; i < sp.last; i++ {
+			pos[k][i-sp.first] = p.m.pos.Classes[s.pos[i]]
+			ner[k][i-sp.first] = nerIOB2[s.ner[i]]
+		}
+	}
+	clear(s.words)
+	return pos, ner
+}
+
+// ModelInfo describes the loaded models.
+type ModelInfo struct {
+	POSTags, POSFeatures, POSWeights int
+	NERFeatures, NERWeights          int
+	LexiconWords, POSDictWords       int
+}
+
+// Info reports model sizes.
+func (p *Pipeline) Info() ModelInfo {
+	return ModelInfo{POSTags: len(p.m.pos.Classes), POSFeatures: p.m.pos.NumFeatures(), POSWeights: p.m.pos.NumWeights(),
+		NERFeatures: p.m.ner.NumFeatures(), NERWeights: p.m.ner.NumWeights(),
+		LexiconWords: len(p.m.res.words), POSDictWords: len(p.m.res.posDict)}
+}
+
+const lexiconMagic = "KGLX\x01"
+
+// encodeLexicon writes word statistics and the POS tag dictionary, sorted by
+// key so that the bytes are deterministic.
+func encodeLexicon(res *resources) []byte {
+	out := []byte(lexiconMagic)
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(res.words)))
+	for _, k := range sortedKeys(res.words) {
+		w := res.words[k]
+		out = binary.LittleEndian.AppendUint64(out, k)
+		out = binary.LittleEndian.AppendUint32(out, w.cluster)
+		out = append(out, w.clen, w.capsBucket)
+	}
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(res.posDict)))
+	for _, k := range sortedKeys(res.posDict) {
+		out = binary.LittleEndian.AppendUint64(out, k)
+		out = append(out, res.posDict[k])
+	}
+	return out
+}
+
+func decodeLexicon(b []byte) (*resources, error) {
+	bad := errors.New("corrupt lexicon")
+	if len(b) < len(lexiconMagic)+4 || string(b[:len(lexiconMagic)]) != lexiconMagic {
+		return nil, bad
+	}
+	b = b[len(lexiconMagic):]
+	n := int(binary.LittleEndian.Uint32(b))
+	b = b[4:]
+	if len(b) < n*14+4 {
+		return nil, bad
+	}
+	res := &resources{words: make(map[uint64]wordInfo, n)}
+	for i := 0; i < n; i++ {
+		res.words[binary.LittleEndian.Uint64(b)] = wordInfo{cluster: binary.LittleEndian.Uint32(b[8:]), clen: b[12], capsBucket: b[13]}
+		b = b[14:]
+	}
+	n = int(binary.LittleEndian.Uint32(b))
+	b = b[4:]
+	if len(b) != n*9 {
+		return nil, bad
+	}
+	res.posDict = make(map[uint64]uint8, n)
+	for i := 0; i < n; i++ {
+		res.posDict[binary.LittleEndian.Uint64(b)] = b[8]
+		b = b[9:]
+	}
+	return res, nil
 }
