@@ -49,7 +49,7 @@ func splitTag(t string) (byte, string) {
 
 // PRF is precision, recall and F1 (in percent) with the counts behind them.
 type PRF struct {
-	Precision, Recall, F1   float64
+	Precision, Recall, F1  float64
 	Correct, Guessed, Gold int
 }
 

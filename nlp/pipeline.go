@@ -81,7 +81,52 @@ func LoadFS(fsys fs.FS, dir string) (*Pipeline, error) {
 	return newPipeline(m), nil
 }
 
+// precompute sums the weights of the features that depend only on a few
+// small-range values (previous tags, POS tags around a token).
+func (m *models) precompute() {
+	np, nn := len(m.pos.Classes), len(m.ner.Classes)
+	var f []uint64
+	m.posTrans = make([]int32, (np+1)*(np+1)*np)
+	for p1 := 0; p1 <= np; p1++ {
+		for p2 := 0; p2 <= np; p2++ {
+			v := m.posTrans[(p1*(np+1)+p2)*np:][:np]
+			for _, k := range posTransFeatures(f[:0], uint64(p1), uint64(p2)) {
+				m.pos.Add(v, k)
+			}
+		}
+	}
+	m.nerTrans = make([]int32, nn*nn*nn)
+	for y1 := 0; y1 < nn; y1++ {
+		for y2 := 0; y2 < nn; y2++ {
+			v := m.nerTrans[(y1*nn+y2)*nn:][:nn]
+			for _, k := range nerTransFeatures(f[:0], y1, y2) {
+				m.ner.Add(v, k)
+			}
+		}
+	}
+	// POS features of the recogniser: pm (np = start), p0, pp (np = end)
+	m.nerPOS = make([]int32, (np+1)*np*(np+1)*nn)
+	for pm := 0; pm <= np; pm++ {
+		for p0 := 0; p0 < np; p0++ {
+			for pp := 0; pp <= np; pp++ {
+				v := m.nerPOS[((pm*np+p0)*(np+1)+pp)*nn:][:nn]
+				for _, k := range nerPOSFeatures(f[:0], posOrEdge(pm, np), uint64(p0), posOrEdge(pp, np)) {
+					m.ner.Add(v, k)
+				}
+			}
+		}
+	}
+}
+
+func posOrEdge(p, np int) uint64 {
+	if p == np {
+		return 255
+	}
+	return uint64(p)
+}
+
 func newPipeline(m *models) *Pipeline {
+	m.precompute()
 	p := &Pipeline{m: m}
 	p.pool.New = func() any { return newScratch(m.res) }
 	return p
@@ -282,6 +327,7 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 			if !ok {
 				sc := s.scores[:npos]
 				clear(sc)
+				addVec(sc, m.posTrans[(int(p1)*(npos+1)+int(p2))*npos:][:npos])
 				s.feats = posContextFeatures(s.feats[:0], &ctx, i, p1, p2)
 				for k := -2; k <= 2; k++ {
 					if j := i + k; j >= 0 && j < n {
@@ -305,9 +351,23 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 		ner := s.ner[sp.first:sp.last]
 		y1, y2 := 0, 0
 		for i := range ctx.lexs {
+			if nerSkip(&ctx.lexs[i], y1) {
+				ner[i] = 0
+				y2, y1 = y1, 0
+				continue
+			}
 			sc := s.scores[:nner]
 			clear(sc)
-			s.feats = nerContextFeatures(s.feats[:0], &ctx, i, pos, gaz, y1, y2, &s.mem)
+			addVec(sc, m.nerTrans[(y1*nner+y2)*nner:][:nner])
+			pm, pp := npos, npos
+			if i > 0 {
+				pm = int(pos[i-1])
+			}
+			if i+1 < n {
+				pp = int(pos[i+1])
+			}
+			addVec(sc, m.nerPOS[((pm*npos+int(pos[i]))*(npos+1)+pp)*nner:][:nner])
+			s.feats = nerContextFeatures(s.feats[:0], &ctx, i, gaz, y1, &s.mem)
 			for k := -2; k <= 2; k++ {
 				if j := i + k; j >= 0 && j < n {
 					o := int(ents[j]) + 5*npos + (k+2)*nner

@@ -97,7 +97,6 @@ func (c *sentCtx) lowerAt(i, k int) uint64 {
 	return c.lexs[j].lower
 }
 
-
 func (c *sentCtx) shapeAt(i, k int) uint64 {
 	j := i + k
 	if j < 0 || j >= len(c.lexs) {
@@ -105,7 +104,6 @@ func (c *sentCtx) shapeAt(i, k int) uint64 {
 	}
 	return c.lexs[j].shape
 }
-
 
 // The feature set of each tagger is split in two: features that look at one
 // word at a fixed offset from the token being tagged (-2..2), whose summed
@@ -173,11 +171,17 @@ func posBoundaryFeatures(f []uint64, k int) []uint64 {
 	return f
 }
 
-// posContextFeatures appends the features that depend on the previous two
-// tags (tag index + 1, 0 = sentence start) or the position.
+// posTransFeatures appends the features of the previous two tags alone (tag
+// index + 1, 0 = sentence start); their sums are precomputed per pair.
+func posTransFeatures(f []uint64, p1, p2 uint64) []uint64 {
+	return append(f, tBias, feat1(tPPrev, p1), feat1(tPPrev2, p2), feat2(tPPrevPair, p1, p2))
+}
+
+// posContextFeatures appends the other features that depend on the
+// previous tag or the position.
 func posContextFeatures(f []uint64, c *sentCtx, i int, p1, p2 uint64) []uint64 {
 	l := &c.lexs[i]
-	f = append(f, tBias, feat1(tPPrev, p1), feat1(tPPrev2, p2), feat2(tPPrevPair, p1, p2), feat2(tPPrevWord, p1, l.lower))
+	f = append(f, feat2(tPPrevWord, p1, l.lower))
 	if i == 0 {
 		f = append(f, feat1(tPFirstCap, uint64(l.flags&fCapInit)))
 	}
@@ -186,6 +190,7 @@ func posContextFeatures(f []uint64, c *sentCtx, i int, p1, p2 uint64) []uint64 {
 
 // posFeatures appends all POS features of token i (the training path).
 func posFeatures(f []uint64, c *sentCtx, i int, p1, p2 uint64) []uint64 {
+	f = posTransFeatures(f, p1, p2)
 	f = posContextFeatures(f, c, i, p1, p2)
 	for k := -2; k <= 2; k++ {
 		if j := i + k; j >= 0 && j < len(c.lexs) {
@@ -321,15 +326,42 @@ func nerBoundaryFeatures(f []uint64, k int) []uint64 {
 	return f
 }
 
-// nerContextFeatures appends the features that depend on previous labels,
-// word pairs, POS tags, gazetteer matches and the document memory.
-func nerContextFeatures(f []uint64, c *sentCtx, i int, pos []uint8, gaz []gazBits, y1, y2 int, mem *docMemory) []uint64 {
+// nerTransFeatures appends the features of the previous two labels alone.
+func nerTransFeatures(f []uint64, y1, y2 int) []uint64 {
+	return append(f, tBias, feat1(tNPrev, uint64(y1)), feat2(tNPrevPair, uint64(y1), uint64(y2)))
+}
+
+// nerPOSFeatures appends the features of the POS tags of the previous (pm,
+// 255 at the start), current (p0) and next (pp, 255 at the end) token.
+func nerPOSFeatures(f []uint64, pm, p0, pp uint64) []uint64 {
+	return append(f, feat1(tNPos, p0), feat2(tNPosAt, 9, pm), feat2(tNPosAt, 11, pp), feat2(tNPosAt, 12, pm<<8|p0))
+}
+
+func posAround(pos []uint8, i int) (pm, p0, pp uint64) {
+	p0 = uint64(pos[i])
+	pm, pp = 255, 255
+	if i > 0 {
+		pm = uint64(pos[i-1])
+	}
+	if i+1 < len(pos) {
+		pp = uint64(pos[i+1])
+	}
+	return
+}
+
+// nerSkip reports a token the recogniser labels O without scoring it: no
+// entity is open and it has no capital letter or digit (lower-case words
+// and punctuation; fewer than 0.3% of CoNLL entities start with one).
+func nerSkip(l *lex, y1 int) bool {
+	return (y1 == 0 || nerPos(y1) == bilouL || nerPos(y1) == bilouU) && l.flags&(fCapInit|fAllCaps|fMixed|fHasDigit) == 0
+}
+
+// nerContextFeatures appends the other features that depend on the previous
+// label, word pairs, gazetteer matches and the document memory.
+func nerContextFeatures(f []uint64, c *sentCtx, i int, gaz []gazBits, y1 int, mem *docMemory) []uint64 {
 	l := &c.lexs[i]
 	caps := b2u(c.capsSent)
 	f = append(f,
-		tBias,
-		feat1(tNPrev, uint64(y1)),
-		feat2(tNPrevPair, uint64(y1), uint64(y2)),
 		feat2(tNPrevWord, uint64(y1), l.lower),
 		feat2(tNPrevShape, uint64(y1), l.shape),
 		feat2(tNBigram, c.lowerAt(i, -1), l.lower),
@@ -338,17 +370,6 @@ func nerContextFeatures(f []uint64, c *sentCtx, i int, pos []uint8, gaz []gazBit
 		feat2(tNShapePair2, l.shape, c.shapeAt(i, 1)),
 		feat2(tNCapsBucket, uint64(l.capsBucket), uint64(l.flags&(fCapInit|fAllCaps))|caps<<8|b2u(i == 0)<<9),
 	)
-	if pos != nil {
-		p0 := uint64(pos[i])
-		pm, pp := uint64(255), uint64(255)
-		if i > 0 {
-			pm = uint64(pos[i-1])
-		}
-		if i+1 < len(pos) {
-			pp = uint64(pos[i+1])
-		}
-		f = append(f, feat1(tNPos, p0), feat2(tNPosAt, 9, pm), feat2(tNPosAt, 11, pp), feat2(tNPosAt, 12, pm<<8|p0))
-	}
 	if i == 0 {
 		f = append(f, feat1(tNFirst, uint64(l.flags&(fCapInit|fAllCaps))))
 	}
@@ -396,7 +417,10 @@ func nerContextFeatures(f []uint64, c *sentCtx, i int, pos []uint8, gaz []gazBit
 
 // nerFeatures appends all of the recogniser's features for token i (the training path).
 func nerFeatures(f []uint64, c *sentCtx, i int, pos []uint8, gaz []gazBits, y1, y2 int, mem *docMemory) []uint64 {
-	f = nerContextFeatures(f, c, i, pos, gaz, y1, y2, mem)
+	f = nerTransFeatures(f, y1, y2)
+	pm, p0, pp := posAround(pos, i)
+	f = nerPOSFeatures(f, pm, p0, pp)
+	f = nerContextFeatures(f, c, i, gaz, y1, mem)
 	for k := -2; k <= 2; k++ {
 		if j := i + k; j >= 0 && j < len(c.lexs) {
 			f = nerWordFeatures(f, &c.lexs[j], k, c.capsSent)
@@ -446,4 +470,6 @@ type models struct {
 	ner *perceptron.Model
 	res *resources
 	gaz *gazetteer
+	// precomputed sums (see precompute)
+	posTrans, nerTrans, nerPOS []int32
 }

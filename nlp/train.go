@@ -261,6 +261,10 @@ func Train(cfg TrainConfig) (*TrainResult, error) {
 				ctx := sentCtx{lexs: s.lexs, capsSent: s.caps}
 				y1, y2 := 0, 0
 				for i := range s.lexs {
+					if nerSkip(&s.lexs[i], y1) {
+						y2, y1 = y1, 0
+						continue
+					}
 					feats = nerFeatures(feats[:0], &ctx, i, s.ppos, s.gaz, y1, y2, &mem)
 					nerTr.Tick()
 					nerTr.Score(feats, scores)
