@@ -63,6 +63,7 @@ const (
 // lex holds the per-token values that features are built from.
 type lex struct {
 	word, lower, shape uint64 // normalised exact form, lower case, collapsed shape
+	raw                uint64 // the token as written
 	pre, suf           [4]uint64
 	flags              uint16
 	nletters           uint16
@@ -197,6 +198,7 @@ func (lx *lexer) compute(s string, out *lex) {
 	if letters == 0 && digits == 0 {
 		flags |= fPunct
 	}
+	out.raw = fnvString(s)
 	out.flags = flags
 	out.nletters = uint16(letters)
 	out.word = fnvBytes(norm)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"sync"
 
 	"github.com/newsgraph/kg/nlp/perceptron"
@@ -49,7 +50,7 @@ func Default() (*Pipeline, error) {
 // Default with the embedded files, and by training to evaluate fresh models).
 func LoadFS(fsys fs.FS, dir string) (*Pipeline, error) {
 	read := func(name string) ([]byte, error) {
-		b, err := fs.ReadFile(fsys, dir+"/"+name)
+		b, err := fs.ReadFile(fsys, path.Join(dir, name))
 		if err != nil {
 			return nil, fmt.Errorf("nlp: model file %s missing (run `make model`): %w", name, err)
 		}
@@ -144,6 +145,7 @@ type scratch struct {
 	caps   []bool
 	words  []string
 	spans  []span
+	order  []int // sentences in tagging order (see prepare)
 	mem    docMemory
 	cache  wordCache
 	ents   []int32
@@ -173,7 +175,7 @@ func (c *wordCache) reset(m *models) {
 }
 
 func (c *wordCache) get(m *models, l *lex, caps bool) int32 {
-	key := l.word
+	key := l.raw // the raw form determines every single-word feature
 	if caps {
 		key = mix(key, 1)
 	}
@@ -232,6 +234,20 @@ func (s *scratch) prepare(words []string, spans []span) {
 	}
 	clear(s.mem.flags)
 	clear(s.mem.hist)
+	// Sentences are tagged in text order, except that all-capitals
+	// headlines come last, so that their words can use what the body said
+	// about them (document memory).
+	s.order = s.order[:0]
+	for k := range spans {
+		if !isCapsSentence(s.lexs[spans[k].first:spans[k].last]) {
+			s.order = append(s.order, k)
+		}
+	}
+	for k := range spans {
+		if isCapsSentence(s.lexs[spans[k].first:spans[k].last]) {
+			s.order = append(s.order, k)
+		}
+	}
 	for k, sp := range spans {
 		lexs := s.lexs[sp.first:sp.last]
 		s.caps[k] = isCapsSentence(lexs)
@@ -308,7 +324,8 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 	if c.index == nil || c.npos != npos || c.nner != nner {
 		c.reset(m)
 	}
-	for k, sp := range spans {
+	for _, k := range s.order {
+		sp := spans[k]
 		ctx := sentCtx{lexs: s.lexs[sp.first:sp.last], capsSent: s.caps[k]}
 		n := len(ctx.lexs)
 		if len(c.index)+n > wordCacheLimit {

@@ -27,6 +27,13 @@ const (
 	tPCluster
 	tPCaps
 	tPFlags
+	tPRaw
+	tPBigram
+	tPBigram2
+	tPShapeM1
+	tPCapsLower
+	tPCapsSuf
+	tPFirstBucket
 
 	tNWord
 	tNLower
@@ -135,16 +142,19 @@ func posWordFeatures(f []uint64, l *lex, k int, caps bool) []uint64 {
 			feat1(tPWord, l.word),
 			feat1(tPShape, l.shape),
 			feat2(tPFlags, uint64(l.flags), b2u(caps)),
+			feat1(tPRaw, l.raw),
 		)
 		if l.clen > 0 {
-			f = append(f, feat2(tPCluster, 4, uint64(prefixBits(l, 4))), feat2(tPCluster, 8, uint64(prefixBits(l, 8))),
-				feat2(tPCluster, 12, uint64(prefixBits(l, 12))), feat2(tPCluster, 99, uint64(l.cluster)<<8|uint64(l.clen)))
+			f = append(f, feat2(tPCluster, 1, uint64(l.cluster>>16)), feat2(tPCluster, 2, uint64(l.cluster&0xffff)))
 		}
 		if l.capsBucket > 0 {
 			f = append(f, feat2(tPCaps, uint64(l.capsBucket), uint64(l.flags&(fCapInit|fAllCaps))))
 		}
+		if caps {
+			f = append(f, feat1(tPCapsLower, l.lower), feat1(tPCapsSuf, l.suf[2]))
+		}
 	case -1:
-		f = append(f, feat1(tPLowerM1, l.lower), feat1(tPSuf3M1, l.suf[2]))
+		f = append(f, feat1(tPLowerM1, l.lower), feat1(tPSuf3M1, l.suf[2]), feat1(tPShapeM1, l.shape))
 	case -2:
 		f = append(f, feat1(tPLowerM2, l.lower))
 	case 1:
@@ -160,7 +170,7 @@ func posBoundaryFeatures(f []uint64, k int) []uint64 {
 	h := boundary(k)
 	switch k {
 	case -1:
-		f = append(f, feat1(tPLowerM1, h), feat1(tPSuf3M1, h))
+		f = append(f, feat1(tPLowerM1, h), feat1(tPSuf3M1, h), feat1(tPShapeM1, h))
 	case -2:
 		f = append(f, feat1(tPLowerM2, h))
 	case 1:
@@ -181,9 +191,9 @@ func posTransFeatures(f []uint64, p1, p2 uint64) []uint64 {
 // previous tag or the position.
 func posContextFeatures(f []uint64, c *sentCtx, i int, p1, p2 uint64) []uint64 {
 	l := &c.lexs[i]
-	f = append(f, feat2(tPPrevWord, p1, l.lower))
+	f = append(f, feat2(tPPrevWord, p1, l.lower), feat2(tPBigram, c.lowerAt(i, -1), l.lower), feat2(tPBigram2, l.lower, c.lowerAt(i, 1)))
 	if i == 0 {
-		f = append(f, feat1(tPFirstCap, uint64(l.flags&fCapInit)))
+		f = append(f, feat1(tPFirstCap, uint64(l.flags&fCapInit)), feat2(tPFirstBucket, uint64(l.capsBucket), uint64(l.flags&(fCapInit|fAllCaps))))
 	}
 	return f
 }
@@ -200,13 +210,6 @@ func posFeatures(f []uint64, c *sentCtx, i int, p1, p2 uint64) []uint64 {
 		}
 	}
 	return f
-}
-
-func prefixBits(l *lex, n uint8) uint32 {
-	if l.clen <= n {
-		return l.cluster<<8 | uint32(l.clen)
-	}
-	return (l.cluster>>(l.clen-n))<<8 | uint32(n)
 }
 
 func b2u(b bool) uint64 {
@@ -293,16 +296,15 @@ func nerWordFeatures(f []uint64, l *lex, k int, caps bool) []uint64 {
 			feat2(tNLen, uint64(min(l.nletters, 12)), uint64(l.flags&(fCapInit|fAllCaps))),
 		)
 		if l.clen > 0 {
-			f = append(f,
-				feat2(tNCluster, 4, uint64(prefixBits(l, 4))), feat2(tNCluster, 6, uint64(prefixBits(l, 6))),
-				feat2(tNCluster, 10, uint64(prefixBits(l, 10))), feat2(tNCluster, 20, uint64(prefixBits(l, 20))))
+			f = append(f, feat2(tNCluster, 1, uint64(l.cluster>>16)), feat2(tNCluster, 2, uint64(l.cluster&0xffff)),
+				feat2(tNCluster, 3, uint64(l.cluster&0xffff)<<8|uint64(l.flags&(fCapInit|fAllCaps))))
 		}
 	case -1, 1:
 		o := uint64(10 + k)
 		f = append(f, feat2(tNLowerAt, o, l.lower), feat2(tNWordAt, o, l.word), feat2(tNShapeAt, o, l.shape),
 			feat2(tNFlagsAt, o, uint64(l.flags)))
 		if l.clen > 0 {
-			f = append(f, feat2(tNClusterAt, o<<32|6, uint64(prefixBits(l, 6))), feat2(tNClusterAt, o<<32|10, uint64(prefixBits(l, 10))))
+			f = append(f, feat2(tNClusterAt, o<<32|1, uint64(l.cluster>>16)), feat2(tNClusterAt, o<<32|2, uint64(l.cluster&0xffff)))
 		}
 		if k == -1 {
 			f = append(f, feat2(tNCapsBucketAt, 9, uint64(l.capsBucket)))

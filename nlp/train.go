@@ -20,18 +20,16 @@ import (
 type TrainConfig struct {
 	CorpusDir string    // the shared corpus folder (conll2003/, bbc/); default SharedCorpusDir()
 	OutDir    string    // where model files are written; "" = do not write
-	POSIters  int       // default 8
-	NERIters  int       // default 12
+	POSIters  int       // default 10
+	NERIters  int       // default 8
 	Seed      uint64    // default 1
 	Prune     float64   // averaged weights below this are dropped; default 0.005
 	EvalEvery bool      // score testa after every NER epoch (slower)
-	Clusters  int       // number of word clusters (Brown); 0 = DefaultClusters, <0 = none
+	Clusters  int       // word clusters: 0 = on (see ClusterSizes), <0 = none
 	Folds     int       // jack-knife folds for the POS tags the recogniser trains on; default 5, 1 = none
+	MaxDocs   int       // use only the first MaxDocs train documents and BBC articles (tests); 0 = all
 	Log       io.Writer // progress; default io.Discard
 }
-
-// DefaultClusters is the number of Brown clusters Train computes.
-const DefaultClusters = 0
 
 // TrainResult reports what Train measured on the development split (testa).
 type TrainResult struct {
@@ -65,10 +63,10 @@ func Train(cfg TrainConfig) (*TrainResult, error) {
 		}
 	}
 	if cfg.POSIters == 0 {
-		cfg.POSIters = 8
+		cfg.POSIters = 10
 	}
 	if cfg.NERIters == 0 {
-		cfg.NERIters = 12
+		cfg.NERIters = 8
 	}
 	if cfg.Seed == 0 {
 		cfg.Seed = 1
@@ -101,21 +99,20 @@ func Train(cfg TrainConfig) (*TrainResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.MaxDocs > 0 && len(train) > cfg.MaxDocs {
+		train = train[:cfg.MaxDocs]
+	}
 
 	// Unlabelled statistics: capitalisation of each word in BBC text and
 	// CoNLL train, and (optionally) word clusters.
 	res := &resources{words: map[uint64]wordInfo{}, posDict: map[uint64]uint8{}}
-	unl, err := unlabelledText(cfg.CorpusDir, train)
+	unl, err := unlabelledText(cfg.CorpusDir, train, cfg.MaxDocs)
 	if err != nil {
 		return nil, err
 	}
 	capsStats(unl, res)
-	nclusters := cfg.Clusters
-	if nclusters == 0 {
-		nclusters = DefaultClusters
-	}
-	if nclusters > 0 {
-		brownClusters(unl, nclusters, res, logf)
+	if cfg.Clusters >= 0 {
+		brownClusters(unl, cfg.Clusters, res, logf)
 	}
 	logf("lexicon: %d words (%.1fs)", len(res.words), time.Since(start).Seconds())
 
@@ -200,6 +197,16 @@ func Train(cfg TrainConfig) (*TrainResult, error) {
 				}
 				td.sents = append(td.sents, ts)
 			}
+			// the recogniser's order: headlines in capitals last (see scratch.prepare)
+			var body, heads []*trainSent
+			for _, ts := range td.sents {
+				if ts.caps {
+					heads = append(heads, ts)
+				} else {
+					body = append(body, ts)
+				}
+			}
+			td.sents = append(body, heads...)
 			out = append(out, td)
 		}
 		return out
@@ -412,7 +419,7 @@ func Evaluate(p *Pipeline, docs []CoNLLDoc) (float64, *Eval) {
 
 // unlabelledText returns sentences of words from the BBC articles (in a
 // fixed order) and from CoNLL train.
-func unlabelledText(corpus string, train []CoNLLDoc) ([][]string, error) {
+func unlabelledText(corpus string, train []CoNLLDoc, maxFiles int) ([][]string, error) {
 	var out [][]string
 	bbc := filepath.Join(corpus, "bbc")
 	var files []string
@@ -429,6 +436,9 @@ func unlabelledText(corpus string, train []CoNLLDoc) ([][]string, error) {
 		return nil, fmt.Errorf("nlp: reading BBC corpus: %w", err)
 	}
 	sort.Strings(files)
+	if maxFiles > 0 && len(files) > maxFiles {
+		files = files[:maxFiles]
+	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -512,5 +522,5 @@ func sortedKeys[V any](m map[uint64]V) []uint64 {
 	return keys
 }
 
-// brownClusters is filled in by clusters.go.
+// brownClusters computes word clusters (clusters.go).
 var brownClusters = func(sents [][]string, n int, res *resources, logf func(string, ...any)) {}

@@ -19,7 +19,7 @@ func main() {
 	flag.StringVar(&cfg.OutDir, "out", "", "folder to write the model files to (default: do not write)")
 	flag.IntVar(&cfg.POSIters, "pos-iters", 0, "POS training epochs (0 = default)")
 	flag.IntVar(&cfg.NERIters, "ner-iters", 0, "NER training epochs (0 = default)")
-	flag.IntVar(&cfg.Clusters, "clusters", 0, "word clusters (0 = default, -1 = none)")
+	flag.IntVar(&cfg.Clusters, "clusters", 0, "word clusters: 0 = on, -1 = none")
 	flag.IntVar(&cfg.Folds, "folds", 0, "jack-knife folds for POS tags used in NER training (0 = default, 1 = none)")
 	flag.Uint64Var(&cfg.Seed, "seed", 0, "random seed (0 = default)")
 	flag.Float64Var(&cfg.Prune, "prune", 0, "drop averaged weights below this (0 = default)")
