@@ -46,6 +46,7 @@ type gazEntry struct{ name, value string }
 type gazetteer struct {
 	lists   [numGaz][]gazEntry
 	phrases map[uint64]uint16 // chained lower-case token hashes -> list bits
+	starts  map[uint64]bool   // lower-case hashes of the first tokens of multi-token entries
 	maxLen  int
 	// exported look-ups
 	demonym map[string]string // lower-case demonym -> country ("" when none)
@@ -62,7 +63,7 @@ var (
 
 func loadGazetteer() *gazetteer {
 	gazOnce.Do(func() {
-		g := &gazetteer{phrases: map[uint64]uint16{}, demonym: map[string]string{}, country: map[string]string{},
+		g := &gazetteer{phrases: map[uint64]uint16{}, starts: map[uint64]bool{}, demonym: map[string]string{}, country: map[string]string{},
 			city: map[string]string{}, title: map[string]bool{}, suffix: map[string]bool{}}
 		var lx lexer
 		var lexs []lex
@@ -83,6 +84,9 @@ func loadGazetteer() *gazetteer {
 			}
 			g.phrases[h] |= 1 << list
 			g.maxLen = max(g.maxLen, len(toks))
+			if len(lexs) > 1 {
+				g.starts[lexs[0].lower] = true
+			}
 		}
 		for list, file := range gazFiles {
 			data, err := gazetteerFS.ReadFile("gazetteer/" + file)
@@ -151,7 +155,11 @@ func (g *gazetteer) match(lexs []lex, gaz []gazBits) {
 	for i := range lexs {
 		capStart := lexs[i].flags&(fCapInit|fAllCaps) != 0
 		h := uint64(phraseSeed)
-		for n := 1; n <= g.maxLen && i+n <= len(lexs); n++ {
+		maxLen := 1
+		if capStart && g.starts[lexs[i].lower] {
+			maxLen = g.maxLen
+		}
+		for n := 1; n <= maxLen && i+n <= len(lexs); n++ {
 			h = mix(h, lexs[i+n-1].lower)
 			bits, ok := g.phrases[h]
 			if !ok {

@@ -162,7 +162,7 @@ type wordCache struct {
 	feats      []uint64
 }
 
-const wordCacheLimit = 8192
+const wordCacheLimit = 16384
 
 func (c *wordCache) reset(m *models) {
 	c.npos, c.nner = len(m.pos.Classes), len(m.ner.Classes)
@@ -175,7 +175,7 @@ func (c *wordCache) reset(m *models) {
 }
 
 func (c *wordCache) get(m *models, l *lex, caps bool) int32 {
-	key := l.raw // the raw form determines every single-word feature
+	key := l.word // the normalised form determines every cached feature
 	if caps {
 		key = mix(key, 1)
 	}

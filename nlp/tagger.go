@@ -142,7 +142,6 @@ func posWordFeatures(f []uint64, l *lex, k int, caps bool) []uint64 {
 			feat1(tPWord, l.word),
 			feat1(tPShape, l.shape),
 			feat2(tPFlags, uint64(l.flags), b2u(caps)),
-			feat1(tPRaw, l.raw),
 		)
 		if l.clen > 0 {
 			f = append(f, feat2(tPCluster, 1, uint64(l.cluster>>16)), feat2(tPCluster, 2, uint64(l.cluster&0xffff)))
@@ -191,7 +190,7 @@ func posTransFeatures(f []uint64, p1, p2 uint64) []uint64 {
 // previous tag or the position.
 func posContextFeatures(f []uint64, c *sentCtx, i int, p1, p2 uint64) []uint64 {
 	l := &c.lexs[i]
-	f = append(f, feat2(tPPrevWord, p1, l.lower), feat2(tPBigram, c.lowerAt(i, -1), l.lower), feat2(tPBigram2, l.lower, c.lowerAt(i, 1)))
+	f = append(f, feat1(tPRaw, l.raw), feat2(tPPrevWord, p1, l.lower), feat2(tPBigram, c.lowerAt(i, -1), l.lower), feat2(tPBigram2, l.lower, c.lowerAt(i, 1)))
 	if i == 0 {
 		f = append(f, feat1(tPFirstCap, uint64(l.flags&fCapInit)), feat2(tPFirstBucket, uint64(l.capsBucket), uint64(l.flags&(fCapInit|fAllCaps))))
 	}
