@@ -91,8 +91,18 @@ func (r *reading) entOf(m *mention) *entity {
 // findMentions turns recognised names into mentions, typed by the gazetteer
 // where it knows the name and by the recogniser otherwise.
 func (r *reading) findMentions() {
+	toks := r.doc.Tokens
 	for _, e := range r.doc.Entities {
-		r.addSpan(e.First, e.Last, e.Type)
+		first := e.First
+		// a party or organisation word right before a person's name that
+		// the recogniser left out ("Conservative Graham Brady"): addSpan
+		// splits it off again as a mention of its own
+		if e.Type == "PER" && first > 0 && toks[first-1].NER == "O" && isCapitalised(toks[first-1].Text) {
+			if g, ok := gazetteer.Lookup(toks[first-1].Text); ok && g.Type == kg.Org {
+				first--
+			}
+		}
+		r.addSpan(first, e.Last, e.Type)
 	}
 	r.index()
 }
