@@ -76,6 +76,7 @@ type lex struct {
 type lexer struct {
 	norm, low, shape []byte
 	res              *resources
+	noAffix          bool // leave pre/suf unset (the pipeline fills them on a word-cache miss)
 }
 
 // normRune maps typographic variants to their CoNLL/Penn spellings.
@@ -204,7 +205,7 @@ func (lx *lexer) compute(s string, out *lex) {
 	out.word = fnvBytes(norm)
 	out.lower = fnvBytes(low)
 	out.shape = fnvBytes(shape)
-	for k := 0; k < 4; k++ {
+	for k := 0; k < 4 && !lx.noAffix; k++ {
 		if k < len(low) {
 			out.pre[k] = fnvBytes(low[:k+1])
 			out.suf[k] = fnvBytes(low[len(low)-k-1:])

@@ -168,13 +168,16 @@ func (c *wordCache) reset(m *models) {
 	c.npos, c.nner = len(m.pos.Classes), len(m.ner.Classes)
 	if c.index == nil {
 		c.index = make(map[uint64]int32, wordCacheLimit)
-		c.arena = make([]int32, 0, 1024*5*(c.npos+c.nner))
+		c.arena = make([]int32, 0, 1024*(1+5*(c.npos+c.nner)))
 	}
 	clear(c.index)
 	c.arena = c.arena[:0]
 }
 
-func (c *wordCache) get(m *models, l *lex, caps bool) int32 {
+// get returns the arena offset of the entry of word (lexical values l,
+// without affixes). An entry is the POS dictionary tag (or -1), then the
+// POS vectors for offsets -2..2, then the recogniser's.
+func (c *wordCache) get(m *models, lx *lexer, word string, l *lex, caps bool) int32 {
 	key := l.word // the normalised form determines every cached feature
 	if caps {
 		key = mix(key, 1)
@@ -182,13 +185,23 @@ func (c *wordCache) get(m *models, l *lex, caps bool) int32 {
 	if off, ok := c.index[key]; ok {
 		return off
 	}
+	var full lex
+	noAffix := lx.noAffix
+	lx.noAffix = false
+	lx.compute(word, &full)
+	lx.noAffix = noAffix
+	l = &full
 	off := len(c.arena)
-	stride := 5 * (c.npos + c.nner)
+	stride := 1 + 5*(c.npos+c.nner)
 	if cap(c.arena)-off < stride {
 		c.arena = append(c.arena, make([]int32, stride)...)[:off]
 	}
 	c.arena = c.arena[:off+stride]
-	v := c.arena[off : off+stride]
+	c.arena[off] = -1
+	if tag, ok := m.res.posDict[l.word]; ok {
+		c.arena[off] = int32(tag)
+	}
+	v := c.arena[off+1 : off+stride]
 	clear(v)
 	for k := -2; k <= 2; k++ {
 		c.feats = posWordFeatures(c.feats[:0], l, k, caps)
@@ -221,8 +234,10 @@ func newScratch(res *resources) *scratch {
 		mem: docMemory{flags: map[uint64]uint8{}, hist: map[uint64][5]uint16{}}}
 }
 
-// prepare computes lexical values, all-caps sentence flags and document memory.
-func (s *scratch) prepare(words []string, spans []span) {
+// prepare computes lexical values, all-caps sentence flags and document
+// memory. Without affixes, pre/suf are left for wordCache.get to fill.
+func (s *scratch) prepare(words []string, spans []span, affixes bool) {
+	s.lx.noAffix = !affixes
 	n := len(words)
 	s.lexs = grow(s.lexs, n)
 	s.pos = grow(s.pos, n)
@@ -313,7 +328,7 @@ func (mem *docMemory) remember(l *lex, class int) {
 
 // tagDoc POS-tags and recognises entities in one document.
 func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
-	s.prepare(words, spans)
+	s.prepare(words, spans, false)
 	m := p.m
 	npos := len(m.pos.Classes)
 	nner := len(m.ner.Classes)
@@ -334,21 +349,21 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 		s.ents = grow(s.ents, n)
 		ents := s.ents
 		for i := range ctx.lexs {
-			ents[i] = c.get(m, &ctx.lexs[i], ctx.capsSent)
+			ents[i] = c.get(m, &s.lx, words[sp.first+i], &ctx.lexs[i], ctx.capsSent)
 		}
 		pos := s.pos[sp.first:sp.last]
 		// part of speech
 		var p1, p2 uint64
 		for i := range ctx.lexs {
-			tag, ok := m.res.posDict[ctx.lexs[i].word]
-			if !ok {
+			tag := uint8(c.arena[ents[i]])
+			if c.arena[ents[i]] < 0 {
 				sc := s.scores[:npos]
 				clear(sc)
 				addVec(sc, m.posTrans[(int(p1)*(npos+1)+int(p2))*npos:][:npos])
 				s.feats = posContextFeatures(s.feats[:0], &ctx, i, p1, p2)
 				for k := -2; k <= 2; k++ {
 					if j := i + k; j >= 0 && j < n {
-						o := int(ents[j]) + (k+2)*npos
+						o := int(ents[j]) + 1 + (k+2)*npos
 						addVec(sc, c.arena[o:o+npos])
 					} else {
 						s.feats = posBoundaryFeatures(s.feats, k)
@@ -387,7 +402,7 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 			s.feats = nerContextFeatures(s.feats[:0], &ctx, i, gaz, y1, &s.mem)
 			for k := -2; k <= 2; k++ {
 				if j := i + k; j >= 0 && j < n {
-					o := int(ents[j]) + 5*npos + (k+2)*nner
+					o := int(ents[j]) + 1 + 5*npos + (k+2)*nner
 					addVec(sc, c.arena[o:o+nner])
 				} else {
 					s.feats = nerBoundaryFeatures(s.feats, k)

@@ -178,7 +178,7 @@ func Train(cfg TrainConfig) (*TrainResult, error) {
 				spans = append(spans, span{len(words), len(words) + len(st.Words)})
 				words = append(words, st.Words...)
 			}
-			s.prepare(words, spans)
+			s.prepare(words, spans, true)
 			td := &trainDoc{flags: make(map[uint64]uint8, len(s.mem.flags))}
 			for k, v := range s.mem.flags {
 				td.flags[k] = v
