@@ -53,6 +53,7 @@ type gazetteer struct {
 	country map[string]string // lower-case name -> canonical country
 	city    map[string]string // lower-case city -> country
 	title   map[string]bool   // lower-case title
+	time    map[string]bool   // month and day names
 	suffix  map[string]bool   // company suffix (case-sensitive)
 }
 
@@ -64,7 +65,7 @@ var (
 func loadGazetteer() *gazetteer {
 	gazOnce.Do(func() {
 		g := &gazetteer{phrases: map[uint64]uint16{}, starts: map[uint64]bool{}, demonym: map[string]string{}, country: map[string]string{},
-			city: map[string]string{}, title: map[string]bool{}, suffix: map[string]bool{}}
+			city: map[string]string{}, title: map[string]bool{}, time: map[string]bool{}, suffix: map[string]bool{}}
 		var lx lexer
 		var lexs []lex
 		add := func(list int, name string) {
@@ -122,6 +123,8 @@ func loadGazetteer() *gazetteer {
 					g.city[low] = value
 				case gazTitle:
 					g.title[low] = true
+				case gazTime:
+					g.time[name] = true
 				case gazCompanySuffix:
 					g.suffix[name] = true
 				}
@@ -221,6 +224,16 @@ func CountryOfCity(name string) string {
 func IsTitle(s string) bool {
 	return loadGazetteer().title[strings.ToLower(strings.TrimSpace(s))]
 }
+
+// IsTimeWord reports whether word names a month or a day of the week
+// ("March", "Monday", "Sept"); case-sensitive.
+func IsTimeWord(word string) bool {
+	return loadGazetteer().time[word]
+}
+
+// IsHonorific reports whether word is an honorific that precedes a name and
+// is not part of it ("Mr", "Mrs.", "Dr").
+func IsHonorific(word string) bool { return honorifics[word] }
 
 // IsCompanySuffix reports whether word typically ends an organisation name
 // ("Inc", "plc", "AG", "Group"); case-sensitive.

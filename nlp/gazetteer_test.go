@@ -45,6 +45,12 @@ func TestGazetteerAPI(t *testing.T) {
 		{"IsTitle no", IsTitle, "banana", false},
 		{"IsCompanySuffix", IsCompanySuffix, "plc", true},
 		{"IsCompanySuffix case-sensitive", IsCompanySuffix, "INCORPORATED", false},
+		{"IsTimeWord", IsTimeWord, "Monday", true},
+		{"IsTimeWord abbreviation", IsTimeWord, "Sept", true},
+		{"IsTimeWord lower case", IsTimeWord, "may", false},
+		{"IsHonorific", IsHonorific, "Mr", true},
+		{"IsHonorific with stop", IsHonorific, "Mrs.", true},
+		{"IsHonorific title", IsHonorific, "President", false},
 	}
 	for _, tc := range boolTests {
 		if got := tc.f(tc.in); got != tc.want {

@@ -416,6 +416,30 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 			s.mem.remember(&ctx.lexs[i], cl)
 			y2, y1 = y1, cl
 		}
+		dropHonorifics(words[sp.first:sp.last], ner)
+	}
+}
+
+// honorifics are not part of a person's name (CoNLL-2003 tags "Mr." O; BBC
+// writes "Mr Straw", which the training data hardly has).
+var honorifics = map[string]bool{"Mr": true, "Mr.": true, "Mrs": true, "Mrs.": true, "Ms": true, "Ms.": true,
+	"Dr": true, "Dr.": true, "Miss": true, "Mx": true, "Mx.": true, "Prof": true, "Prof.": true,
+	"MR": true, "MRS": true, "DR": true}
+
+// dropHonorifics moves a person's name that starts with an honorific to
+// start after it: B-PER L-PER becomes O U-PER, B-PER I-PER.. becomes O B-PER..
+func dropHonorifics(words []string, ner []uint8) {
+	for i, c := range ner {
+		if c == 0 || nerType(int(c)) != 0 || nerPos(int(c)) != bilouB || !honorifics[words[i]] || i+1 >= len(ner) {
+			continue
+		}
+		ner[i] = 0
+		switch next := int(ner[i+1]); nerPos(next) {
+		case bilouL:
+			ner[i+1] = uint8(nerClass(0, bilouU))
+		case bilouI:
+			ner[i+1] = uint8(nerClass(0, bilouB))
+		}
 	}
 }
 

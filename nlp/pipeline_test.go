@@ -165,3 +165,38 @@ func bbcTexts(tb testing.TB) []string {
 	}
 	return out
 }
+
+func TestHonorificNotInName(t *testing.T) {
+	p := defaultPipeline(t)
+	for _, tc := range []struct{ text, want string }{
+		{"Mr Straw visited Beijing on Monday.", "Straw"},
+		{"Yesterday Mrs Margaret Beckett spoke.", "Margaret Beckett"},
+	} {
+		d := p.Process(tc.text)
+		found := false
+		for _, e := range d.Entities {
+			if e.Type == "PER" {
+				found = found || e.Text == tc.want
+				if strings.HasPrefix(e.Text, "Mr") {
+					t.Errorf("%q: person %q includes the honorific", tc.text, e.Text)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no person %q in %+v", tc.text, tc.want, d.Entities)
+		}
+	}
+}
+
+func TestDropHonorifics(t *testing.T) {
+	words := []string{"Mr", "Tony", "Blair", "and", "Mr", "Brown"}
+	B, I, L := uint8(nerClass(0, bilouB)), uint8(nerClass(0, bilouI)), uint8(nerClass(0, bilouL))
+	ner := []uint8{B, I, L, 0, B, L}
+	dropHonorifics(words, ner)
+	want := []uint8{0, B, L, 0, 0, uint8(nerClass(0, bilouU))}
+	for i := range want {
+		if ner[i] != want[i] {
+			t.Fatalf("dropHonorifics = %v, want %v", ner, want)
+		}
+	}
+}
