@@ -284,6 +284,58 @@ func (s *scratch) prepare(words []string, spans []span, affixes bool) {
 				s.mem.flags[l.lower] |= dfLower
 			}
 		}
+		if !s.caps[k] {
+			s.contextFlags(lexs)
+		}
+	}
+}
+
+var (
+	hIn   = fnvString("in")
+	hAt   = fnvString("at")
+	hFrom = fnvString("from")
+	hNear = fnvString("near")
+)
+
+// contextFlags records, for the capitalised words of one sentence, the
+// contexts that hint at their type wherever they occur in the document
+// (Ratinov & Roth's context aggregation, from surface cues alone).
+func (s *scratch) contextFlags(lexs []lex) {
+	g := loadGazetteer()
+	single := func(l *lex) uint16 { return g.phrases[mix(phraseSeed, l.lower)] }
+	capd := func(l *lex) bool { return l.flags&fCapInit != 0 && l.nletters > 0 }
+	for i := 1; i < len(lexs); i++ {
+		if !capd(&lexs[i]) || single(&lexs[i])&(1<<gazTitle) != 0 || capd(&lexs[i-1]) && single(&lexs[i-1])&(1<<gazTitle) == 0 {
+			continue // not the start of a capitalised run (titles are not part of one)
+		}
+		j := i + 1
+		for j < len(lexs) && capd(&lexs[j]) {
+			j++
+		}
+		var fl uint8
+		prev := &lexs[i-1]
+		if single(prev)&(1<<gazTitle) != 0 {
+			fl |= dfAfterTitle
+		}
+		if p := prev.lower; p == hIn || p == hAt || p == hFrom || p == hNear {
+			fl |= dfAfterLocPrep
+		}
+		if j-1 > i && single(&lexs[j-1])&(1<<gazCompanySuffix) != 0 {
+			fl |= dfBeforeSuffix
+		}
+		if j-i >= 2 {
+			fl |= dfInRun
+		}
+		if fl != 0 {
+			for k := i; k < j; k++ {
+				if fl&dfAfterTitle != 0 && k != i && k != j-1 {
+					s.mem.flags[lexs[k].lower] |= fl &^ dfAfterTitle
+					continue
+				}
+				s.mem.flags[lexs[k].lower] |= fl
+			}
+		}
+		i = j - 1
 	}
 }
 

@@ -200,3 +200,43 @@ func TestDropHonorifics(t *testing.T) {
 		}
 	}
 }
+
+func TestContextFlags(t *testing.T) {
+	text := "Yesterday President Bill Clinton met reporters. He spoke in Paris. Shares in Acme Holdings Inc rose."
+	toks := Tokenize(text)
+	sents := SplitSentences(text, toks)
+	s := newScratch(nil)
+	var words []string
+	for _, tk := range toks {
+		words = append(words, tk.Text)
+	}
+	var spans []span
+	for _, st := range sents {
+		spans = append(spans, span{st.First, st.Last})
+	}
+	s.prepare(words, spans, true)
+	flag := func(w string) uint8 {
+		var l lex
+		s.lx.compute(w, &l)
+		return s.mem.flags[l.lower]
+	}
+	checks := []struct {
+		word string
+		bit  uint8
+		want bool
+	}{
+		{"Clinton", dfAfterTitle, true},
+		{"Bill", dfAfterTitle, true},
+		{"Bill", dfInRun, true},
+		{"Paris", dfAfterLocPrep, true},
+		{"Paris", dfInRun, false},
+		{"Acme", dfBeforeSuffix, true},
+		{"President", dfAfterTitle, false},
+		{"reporters", dfLower, true},
+	}
+	for _, c := range checks {
+		if got := flag(c.word)&c.bit != 0; got != c.want {
+			t.Errorf("%s: flag %b = %v, want %v (flags %b)", c.word, c.bit, got, c.want, flag(c.word))
+		}
+	}
+}

@@ -71,6 +71,7 @@ const (
 	tNPrevLower
 	tNNextCap
 	tNLen
+	tNDocCtx
 )
 
 var (
@@ -279,6 +280,12 @@ const (
 	dfLower = 1 << iota
 	dfTitle
 	dfCaps
+	// contexts of the word's capitalised occurrences anywhere in the document
+	dfAfterTitle   // right after a title or honorific, or ending a name that follows one
+	dfAfterLocPrep // right after in/at/from/near
+	dfBeforeSuffix // in a capitalised run followed by a company suffix
+	dfInRun        // in a run of two or more capitalised words
+	dfBasic        = dfLower | dfTitle | dfCaps
 )
 
 // nerWordFeatures appends the recogniser's features that look only at word l at offset k.
@@ -396,7 +403,10 @@ func nerContextFeatures(f []uint64, c *sentCtx, i int, gaz []gazBits, y1 int, me
 	}
 	if mem != nil && l.flags&(fCapInit|fAllCaps) != 0 {
 		df := mem.flags[l.lower]
-		f = append(f, feat2(tNDocLow, uint64(df), caps<<1|b2u(i == 0)))
+		f = append(f, feat2(tNDocLow, uint64(df&dfBasic), caps<<1|b2u(i == 0)))
+		for b := df &^ dfBasic; b != 0; b &= b - 1 {
+			f = append(f, feat2(tNDocCtx, uint64(b&-b), uint64(l.flags&(fCapInit|fAllCaps))))
+		}
 		if h, ok := mem.hist[l.lower]; ok {
 			best, bn, tot := 0, uint16(0), uint16(0)
 			for t, n := range h {
