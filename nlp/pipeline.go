@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sync"
 
 	"github.com/newsgraph/kg/nlp/perceptron"
@@ -28,8 +29,11 @@ const (
 // Pipeline tokenizes, splits, POS-tags and recognises entities. It holds
 // read-only models and is safe for concurrent use.
 type Pipeline struct {
-	m    *models
-	pool sync.Pool
+	m *models
+	// free keeps scratch buffers (with their word caches) between calls. A
+	// sync.Pool would drop them at every garbage collection, and with them
+	// the warm cache.
+	free chan *scratch
 }
 
 var (
@@ -126,10 +130,26 @@ func posOrEdge(p, np int) uint64 {
 	return uint64(p)
 }
 
+func (p *Pipeline) getScratch() *scratch {
+	select {
+	case s := <-p.free:
+		return s
+	default:
+		return newScratch(p.m.res)
+	}
+}
+
+func (p *Pipeline) putScratch(s *scratch) {
+	select {
+	case p.free <- s:
+	default: // more goroutines than GOMAXPROCS were tagging at once
+	}
+}
+
 func newPipeline(m *models) *Pipeline {
 	m.precompute()
 	p := &Pipeline{m: m}
-	p.pool.New = func() any { return newScratch(m.res) }
+	p.free = make(chan *scratch, runtime.GOMAXPROCS(0)+1)
 	return p
 }
 
@@ -162,7 +182,7 @@ type wordCache struct {
 	feats      []uint64
 }
 
-const wordCacheLimit = 16384
+const wordCacheLimit = 32768
 
 func (c *wordCache) reset(m *models) {
 	c.npos, c.nner = len(m.pos.Classes), len(m.ner.Classes)
@@ -505,8 +525,8 @@ func (p *Pipeline) Process(text string) *Doc {
 	if len(toks) == 0 {
 		return doc
 	}
-	s := p.pool.Get().(*scratch)
-	defer p.pool.Put(s)
+	s := p.getScratch()
+	defer p.putScratch(s)
 	s.words = grow(s.words, len(toks))
 	for i := range toks {
 		s.words[i] = toks[i].Text
@@ -567,8 +587,8 @@ func (p *Pipeline) TagTokens(words []string) (pos, ner []string) {
 // (such as one CoNLL -DOCSTART- document); the recogniser uses what it saw
 // earlier in the document. It returns POS tags and IOB2 entity tags.
 func (p *Pipeline) TagDocument(sents [][]string) (pos, ner [][]string) {
-	s := p.pool.Get().(*scratch)
-	defer p.pool.Put(s)
+	s := p.getScratch()
+	defer p.putScratch(s)
 	s.words = s.words[:0]
 	s.spans = s.spans[:0]
 	for _, ws := range sents {
