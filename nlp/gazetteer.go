@@ -54,6 +54,7 @@ type gazetteer struct {
 	city    map[string]string // lower-case city -> country
 	title   map[string]bool   // lower-case title
 	time    map[string]bool   // month and day names
+	first   map[string]bool   // given names
 	suffix  map[string]bool   // company suffix (case-sensitive)
 }
 
@@ -65,7 +66,7 @@ var (
 func loadGazetteer() *gazetteer {
 	gazOnce.Do(func() {
 		g := &gazetteer{phrases: map[uint64]uint16{}, starts: map[uint64]bool{}, demonym: map[string]string{}, country: map[string]string{},
-			city: map[string]string{}, title: map[string]bool{}, time: map[string]bool{}, suffix: map[string]bool{}}
+			city: map[string]string{}, title: map[string]bool{}, time: map[string]bool{}, first: map[string]bool{}, suffix: map[string]bool{}}
 		var lx lexer
 		var lexs []lex
 		add := func(list int, name string) {
@@ -125,6 +126,8 @@ func loadGazetteer() *gazetteer {
 					g.title[low] = true
 				case gazTime:
 					g.time[name] = true
+				case gazFirstName:
+					g.first[name] = true
 				case gazCompanySuffix:
 					g.suffix[name] = true
 				}
@@ -229,6 +232,12 @@ func IsTitle(s string) bool {
 // ("March", "Monday", "Sept"); case-sensitive.
 func IsTimeWord(word string) bool {
 	return loadGazetteer().time[word]
+}
+
+// IsFirstName reports whether word is a given name in the project's list
+// ("Tony", "Gerhard"); case-sensitive.
+func IsFirstName(word string) bool {
+	return loadGazetteer().first[word]
 }
 
 // IsHonorific reports whether word is an honorific that precedes a name and

@@ -49,6 +49,8 @@ func TestGazetteerAPI(t *testing.T) {
 		{"IsTimeWord abbreviation", IsTimeWord, "Sept", true},
 		{"IsTimeWord lower case", IsTimeWord, "may", false},
 		{"IsHonorific", IsHonorific, "Mr", true},
+		{"IsFirstName", IsFirstName, "Graham", true},
+		{"IsFirstName no", IsFirstName, "Brady", false},
 		{"IsHonorific with stop", IsHonorific, "Mrs.", true},
 		{"IsHonorific title", IsHonorific, "President", false},
 	}

@@ -251,7 +251,7 @@ type span struct{ first, last int }
 func newScratch(res *resources) *scratch {
 	return &scratch{lx: lexer{res: res, norm: make([]byte, 0, 64), low: make([]byte, 0, 64), shape: make([]byte, 0, 64)},
 		feats: make([]uint64, 0, 128), scores: make([]int32, 64),
-		mem: docMemory{flags: map[uint64]uint8{}, hist: map[uint64][5]uint16{}}}
+		mem: docMemory{flags: map[uint64]uint16{}, hist: map[uint64][5]uint16{}}}
 }
 
 // prepare computes lexical values, all-caps sentence flags and document
@@ -332,7 +332,7 @@ func (s *scratch) contextFlags(lexs []lex) {
 		for j < len(lexs) && capd(&lexs[j]) {
 			j++
 		}
-		var fl uint8
+		var fl uint16
 		prev := &lexs[i-1]
 		if single(prev)&(1<<gazTitle) != 0 {
 			fl |= dfAfterTitle
@@ -345,6 +345,9 @@ func (s *scratch) contextFlags(lexs []lex) {
 		}
 		if j-i >= 2 {
 			fl |= dfInRun
+			if single(&lexs[i])&(1<<gazFirstName) != 0 {
+				fl |= dfNameRun
+			}
 		}
 		if fl != 0 {
 			for k := i; k < j; k++ {

@@ -215,14 +215,14 @@ func TestContextFlags(t *testing.T) {
 		spans = append(spans, span{st.First, st.Last})
 	}
 	s.prepare(words, spans, true)
-	flag := func(w string) uint8 {
+	flag := func(w string) uint16 {
 		var l lex
 		s.lx.compute(w, &l)
 		return s.mem.flags[l.lower]
 	}
 	checks := []struct {
 		word string
-		bit  uint8
+		bit  uint16
 		want bool
 	}{
 		{"Clinton", dfAfterTitle, true},
@@ -233,6 +233,8 @@ func TestContextFlags(t *testing.T) {
 		{"Acme", dfBeforeSuffix, true},
 		{"President", dfAfterTitle, false},
 		{"reporters", dfLower, true},
+		{"Clinton", dfNameRun, true},
+		{"Acme", dfNameRun, false},
 	}
 	for _, c := range checks {
 		if got := flag(c.word)&c.bit != 0; got != c.want {

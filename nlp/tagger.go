@@ -272,7 +272,7 @@ type gazBits struct{ u, b, i uint16 }
 
 // doc-level memory for the recogniser
 type docMemory struct {
-	flags map[uint64]uint8     // lower hash -> dfLower|dfTitle|dfCaps
+	flags map[uint64]uint16    // lower hash -> dfLower|dfTitle|dfCaps
 	hist  map[uint64][5]uint16 // lower hash -> counts of O,PER,ORG,LOC,MISC given to capitalised occurrences
 }
 
@@ -285,6 +285,7 @@ const (
 	dfAfterLocPrep // right after in/at/from/near
 	dfBeforeSuffix // in a capitalised run followed by a company suffix
 	dfInRun        // in a run of two or more capitalised words
+	dfNameRun      // in a run that starts with a known first name ("Tony Blair" -> blair)
 	dfBasic        = dfLower | dfTitle | dfCaps
 )
 

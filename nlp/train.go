@@ -49,7 +49,7 @@ type trainSent struct {
 
 type trainDoc struct {
 	sents []*trainSent
-	flags map[uint64]uint8
+	flags map[uint64]uint16
 }
 
 // Train trains the POS tagger and the recogniser on CoNLL-2003 train,
@@ -179,7 +179,7 @@ func Train(cfg TrainConfig) (*TrainResult, error) {
 				words = append(words, st.Words...)
 			}
 			s.prepare(words, spans, true)
-			td := &trainDoc{flags: make(map[uint64]uint8, len(s.mem.flags))}
+			td := &trainDoc{flags: make(map[uint64]uint16, len(s.mem.flags))}
 			for k, v := range s.mem.flags {
 				td.flags[k] = v
 			}
