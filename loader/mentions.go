@@ -220,10 +220,16 @@ func (r *reading) addSpan(first, last int, nerType string) {
 		// "UK Foreign Secretary Jack Straw", or a person's full name after a
 		// party or country ("Conservative Graham Brady")
 		rest := last - first - n
-		personRest := nerType == "PER" && rest >= 2 && !orgNameWords[toks[last-1].Text]
+		// the rest is a person's name when the recogniser said so, or when
+		// it starts with a known given name whatever type the whole got
+		restType := nerType
+		if rest >= 2 && nlp.IsFirstName(toks[first+n].Text) && !orgNameWords[toks[last-1].Text] {
+			restType = "PER"
+		}
+		personRest := restType == "PER" && rest >= 2 && !orgNameWords[toks[last-1].Text]
 		if r.isTitleWord(first+n, false) && !notTitles[strings.ToLower(toks[first+n].Text)] || personRest {
 			r.addSpan(first, first+n, map[string]string{kg.Place: "LOC", kg.Org: "ORG"}[g.Type])
-			r.addSpan(first+n, last, nerType)
+			r.addSpan(first+n, last, restType)
 			return
 		}
 	}
