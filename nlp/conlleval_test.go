@@ -114,3 +114,20 @@ func TestBILOURoundTrip(t *testing.T) {
 		t.Error("allowed accepts an invalid transition")
 	}
 }
+
+func TestDecideClosesEntity(t *testing.T) {
+	bPER, iPER, lPER, uPER := nerClass(0, bilouB), nerClass(0, bilouI), nerClass(0, bilouL), nerClass(0, bilouU)
+	sc := make([]int32, len(nerClasses))
+	sc[0] = 10   // the model prefers O
+	sc[iPER] = 5 // the best continuation
+	if cl, prev := decide(sc, bPER, false); cl != 0 || prev != uPER {
+		t.Errorf("after B-PER preferring O: class %s, prev %s; want O, U-PER", nerClasses[cl], nerClasses[prev])
+	}
+	if cl, prev := decide(sc, iPER, false); cl != 0 || prev != lPER {
+		t.Errorf("after I-PER preferring O: class %s, prev %s; want O, L-PER", nerClasses[cl], nerClasses[prev])
+	}
+	sc[0], sc[lPER] = 0, 20 // the model continues the name
+	if cl, prev := decide(sc, bPER, false); cl != lPER || prev != bPER {
+		t.Errorf("continuing: class %s, prev %s; want L-PER, B-PER", nerClasses[cl], nerClasses[prev])
+	}
+}

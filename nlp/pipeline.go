@@ -486,7 +486,11 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 			for _, f := range s.feats {
 				m.ner.Add(sc, f)
 			}
-			cl := argmaxAllowed(sc, y1, i == n-1)
+			cl, prev := decide(sc, y1, i == n-1)
+			if prev != y1 {
+				ner[i-1] = uint8(prev)
+				y1 = prev
+			}
 			ner[i] = uint8(cl)
 			s.mem.remember(&ctx.lexs[i], cl)
 			y2, y1 = y1, cl

@@ -452,6 +452,24 @@ func tz(b uint16) int {
 	return n
 }
 
+// decide picks a token's class from its scores given the previous class
+// y1. When an entity is open but the model's own best class cannot continue
+// it (O, or the start of another entity), the entity is closed at the
+// previous token (B -> U, I -> L) instead of being dragged over the token
+// by the BILOU constraints; prev is then the previous token's new class.
+func decide[T int32 | float32](sc []T, y1 int, last bool) (cl, prev int) {
+	if y1 != 0 && (nerPos(y1) == bilouB || nerPos(y1) == bilouI) {
+		if best := argmax(sc); best == 0 || nerPos(best) == bilouB || nerPos(best) == bilouU {
+			prev = nerClass(nerType(y1), bilouU)
+			if nerPos(y1) == bilouI {
+				prev = nerClass(nerType(y1), bilouL)
+			}
+			return argmaxAllowed(sc, prev, last), prev
+		}
+	}
+	return argmaxAllowed(sc, y1, last), y1
+}
+
 // argmaxAllowed returns the best class allowed after prev.
 func argmaxAllowed[T int32 | float32](scores []T, prev int, last bool) int {
 	best := -1

@@ -275,7 +275,8 @@ func Train(cfg TrainConfig) (*TrainResult, error) {
 					feats = nerFeatures(feats[:0], &ctx, i, s.ppos, s.gaz, y1, y2, &mem)
 					nerTr.Tick()
 					nerTr.Score(feats, scores)
-					guess := argmaxAllowed(scores, y1, i == len(s.lexs)-1)
+					guess, prev := decide(scores, y1, i == len(s.lexs)-1)
+					y1 = prev
 					gold := int(s.ner[i])
 					nerTr.Update(feats, gold, guess)
 					if guess != gold {
