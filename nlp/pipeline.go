@@ -175,21 +175,36 @@ type scratch struct {
 // weights of the features that look only at that word, for each offset
 // -2..2 and both taggers: tagging a token then costs five vector additions
 // plus the context features, instead of a table look-up per feature.
+//
+// The cache has two generations: when the current one is full it becomes
+// the old one, and a word found only in the old one is copied over rather
+// than scored again, so frequent words survive a turnover.
 type wordCache struct {
-	index      map[uint64]int32
-	arena      []int32
-	npos, nner int
-	feats      []uint64
+	index, oldIndex map[uint64]int32
+	arena, oldArena []int32
+	npos, nner      int
+	feats           []uint64
 }
 
-const wordCacheLimit = 32768
+const wordCacheLimit = 16384 // words per generation
 
 func (c *wordCache) reset(m *models) {
 	c.npos, c.nner = len(m.pos.Classes), len(m.ner.Classes)
 	if c.index == nil {
 		c.index = make(map[uint64]int32, wordCacheLimit)
+		c.oldIndex = make(map[uint64]int32, wordCacheLimit)
 		c.arena = make([]int32, 0, 1024*(1+5*(c.npos+c.nner)))
 	}
+	clear(c.index)
+	clear(c.oldIndex)
+	c.arena = c.arena[:0]
+	c.oldArena = c.oldArena[:0]
+}
+
+// rotate makes the current generation the old one and starts an empty one.
+func (c *wordCache) rotate() {
+	c.index, c.oldIndex = c.oldIndex, c.index
+	c.arena, c.oldArena = c.oldArena, c.arena
 	clear(c.index)
 	c.arena = c.arena[:0]
 }
@@ -205,6 +220,13 @@ func (c *wordCache) get(m *models, lx *lexer, word string, l *lex, caps bool) in
 	if off, ok := c.index[key]; ok {
 		return off
 	}
+	stride := 1 + 5*(c.npos+c.nner)
+	if old, ok := c.oldIndex[key]; ok {
+		off := len(c.arena)
+		c.arena = append(c.arena, c.oldArena[old:int(old)+stride]...)
+		c.index[key] = int32(off)
+		return int32(off)
+	}
 	var full lex
 	noAffix := lx.noAffix
 	lx.noAffix = false
@@ -212,7 +234,6 @@ func (c *wordCache) get(m *models, lx *lexer, word string, l *lex, caps bool) in
 	lx.noAffix = noAffix
 	l = &full
 	off := len(c.arena)
-	stride := 1 + 5*(c.npos+c.nner)
 	if cap(c.arena)-off < stride {
 		c.arena = append(c.arena, make([]int32, stride)...)[:off]
 	}
@@ -419,7 +440,7 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 		ctx := sentCtx{lexs: s.lexs[sp.first:sp.last], capsSent: s.caps[k]}
 		n := len(ctx.lexs)
 		if len(c.index)+n > wordCacheLimit {
-			c.reset(m)
+			c.rotate()
 		}
 		s.ents = grow(s.ents, n)
 		ents := s.ents
