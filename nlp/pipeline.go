@@ -290,14 +290,24 @@ func (s *scratch) prepare(words []string, spans []span, affixes bool) {
 	}
 	clear(s.mem.flags)
 	clear(s.mem.hist)
-	// Sentences are tagged in text order, except that all-capitals
-	// headlines come last, so that their words can use what the body said
-	// about them (document memory).
+	// Sentences are tagged in text order, except that headlines come last,
+	// so that their words can use what the body said about them (document
+	// memory): first a headline line without final punctuation opening the
+	// document (BBC style), then all-capitals sentences (CoNLL style).
 	s.order = s.order[:0]
+	head := -1
+	if len(spans) > 1 && spans[0].last-spans[0].first > 1 && !isCapsSentence(s.lexs[spans[0].first:spans[0].last]) {
+		if l := &s.lexs[spans[0].last-1]; l.flags&fPunct == 0 {
+			head = 0
+		}
+	}
 	for k := range spans {
-		if !isCapsSentence(s.lexs[spans[k].first:spans[k].last]) {
+		if k != head && !isCapsSentence(s.lexs[spans[k].first:spans[k].last]) {
 			s.order = append(s.order, k)
 		}
+	}
+	if head >= 0 {
+		s.order = append(s.order, head)
 	}
 	for k := range spans {
 		if isCapsSentence(s.lexs[spans[k].first:spans[k].last]) {

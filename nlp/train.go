@@ -197,16 +197,12 @@ func Train(cfg TrainConfig) (*TrainResult, error) {
 				}
 				td.sents = append(td.sents, ts)
 			}
-			// the recogniser's order: headlines in capitals last (see scratch.prepare)
-			var body, heads []*trainSent
-			for _, ts := range td.sents {
-				if ts.caps {
-					heads = append(heads, ts)
-				} else {
-					body = append(body, ts)
-				}
+			// the recogniser's order: headlines last (see scratch.prepare)
+			inText := td.sents
+			td.sents = make([]*trainSent, 0, len(inText))
+			for _, k := range s.order {
+				td.sents = append(td.sents, inText[k])
 			}
-			td.sents = append(body, heads...)
 			out = append(out, td)
 		}
 		return out
