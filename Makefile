@@ -36,3 +36,6 @@ bench:
 
 clean:
 	rm -rf kg $(DEMO_DB) $(DEMO_DB).lock
+
+# make model / make model-check: retrain the embedded NLP models (nlp/Makefile.inc)
+include nlp/Makefile.inc

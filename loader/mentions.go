@@ -91,10 +91,69 @@ func (r *reading) entOf(m *mention) *entity {
 // findMentions turns recognised names into mentions, typed by the gazetteer
 // where it knows the name and by the recogniser otherwise.
 func (r *reading) findMentions() {
+	toks := r.doc.Tokens
 	for _, e := range r.doc.Entities {
-		r.addSpan(e.First, e.Last, e.Type)
+		first := e.First
+		// a party or organisation word right before a person's name that
+		// the recogniser left out ("Conservative Graham Brady"): addSpan
+		// splits it off again as a mention of its own
+		if e.Type == "PER" && first > 0 && toks[first-1].NER == "O" && isCapitalised(toks[first-1].Text) {
+			if g, ok := gazetteer.Lookup(toks[first-1].Text); ok && g.Type == kg.Org {
+				first--
+			}
+		}
+		r.addSpan(first, e.Last, e.Type)
 	}
+	r.properNounsLeftOut()
 	r.index()
+}
+
+// properNounsLeftOut adds the runs of proper nouns (POS NNP/NNPS,
+// capitalised, not opening a sentence) that the recogniser left out and no
+// mention covers: "Mr Sands told Newsnight" names Newsnight although a
+// recogniser trained on Reuters has not seen it. Titles, honorifics,
+// months, days and nationality words are not names. The type is the
+// gazetteer's, else a person for two or three words, else an organisation.
+func (r *reading) properNounsLeftOut() {
+	toks := r.doc.Tokens
+	covered := make([]bool, len(toks))
+	for _, m := range r.ments {
+		for i := m.first; i < m.last && i < len(toks); i++ {
+			covered[i] = true
+		}
+	}
+	sentStart := make([]bool, len(toks))
+	for _, s := range r.doc.Sentences {
+		if s.First < len(toks) {
+			sentStart[s.First] = true
+		}
+	}
+	name := func(i int) bool {
+		t := toks[i]
+		if covered[i] || t.NER != "O" || (t.POS != "NNP" && t.POS != "NNPS") || !isCapitalised(t.Text) {
+			return false
+		}
+		return !nlp.IsTitle(t.Text) && !nlp.IsTimeWord(t.Text) && !nlp.IsDemonym(t.Text) && !nlp.IsHonorific(t.Text)
+	}
+	for i := 0; i < len(toks); i++ {
+		if !name(i) || sentStart[i] || (i > 0 && isCapitalised(toks[i-1].Text) && !covered[i-1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && name(j) && !sentStart[j] {
+			j++
+		}
+		typ := "ORG"
+		if g, ok := gazetteer.Lookup(r.doc.Text[toks[i].Start:toks[j-1].End]); ok {
+			typ = map[string]string{kg.Place: "LOC", kg.Org: "ORG"}[g.Type]
+		} else if j-i >= 2 && j-i <= 3 {
+			typ = "PER"
+		}
+		if typ != "" {
+			r.addSpan(i, j, typ)
+		}
+		i = j - 1
+	}
 }
 
 // notTitles are title-like words that belong to a name: "Prince Harry",
@@ -161,10 +220,16 @@ func (r *reading) addSpan(first, last int, nerType string) {
 		// "UK Foreign Secretary Jack Straw", or a person's full name after a
 		// party or country ("Conservative Graham Brady")
 		rest := last - first - n
-		personRest := nerType == "PER" && rest >= 2 && !orgNameWords[toks[last-1].Text]
+		// the rest is a person's name when the recogniser said so, or when
+		// it starts with a known given name whatever type the whole got
+		restType := nerType
+		if rest >= 2 && nlp.IsFirstName(toks[first+n].Text) && !orgNameWords[toks[last-1].Text] {
+			restType = "PER"
+		}
+		personRest := restType == "PER" && rest >= 2 && !orgNameWords[toks[last-1].Text]
 		if r.isTitleWord(first+n, false) && !notTitles[strings.ToLower(toks[first+n].Text)] || personRest {
 			r.addSpan(first, first+n, map[string]string{kg.Place: "LOC", kg.Org: "ORG"}[g.Type])
-			r.addSpan(first+n, last, nerType)
+			r.addSpan(first+n, last, restType)
 			return
 		}
 	}

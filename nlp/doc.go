@@ -1,6 +1,7 @@
-// Package nlp reads news English: it splits text into tokens and sentences,
-// tags parts of speech and recognises named entities. Every stage annotates
-// one shared Doc, spaCy-style, and knows nothing of graphs or relations.
+// Package nlp is newsgraph's own natural-language front end for news English:
+// a rule-based tokenizer and sentence splitter, and an averaged-perceptron
+// part-of-speech tagger and named-entity recogniser trained on CoNLL-2003.
+// The trained models are embedded in the binary (see model/ and the README).
 package nlp
 
 // Token is one word or punctuation mark; offsets are byte offsets into the text given.
@@ -20,7 +21,7 @@ type Entity struct {
 	Type, Text              string
 }
 
-// Doc is a text with the annotations of every stage.
+// Doc is a text with the annotations of every stage (Pipeline.Process).
 type Doc struct {
 	Text      string
 	Tokens    []Token

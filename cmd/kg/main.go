@@ -45,11 +45,13 @@ directory.`,
   kg who-met Putin                     # everyone Putin met, with date, place, article
   kg query 'g.V().Has("<rdfs:label>", "Vladimir Putin").Both("<kg:met>").Out("<rdfs:label>").All()'
   kg extract --format json article.txt # what kg reads out of one article, as JSON
-  kg eval --gold ../shared/eval/dev    # score extraction against annotated articles`,
+  kg eval --gold ../shared/eval/dev    # score extraction against annotated articles
+  kg ner article.txt                   # the names in a text: type, text, byte offsets
+  kg ner --conll testa.txt             # CoNLL-2003 columns with a predicted tag appended`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.AddCommand(newIngestCmd(), newExtractCmd(), newQueryCmd(), newWhoMetCmd(), newWhyCmd(), newExportCmd(), newEvalCmd(), newImportCmd(), newVocabCmd())
-	root.AddCommand(newVizCmd(), newServeCmd())
+	root.AddCommand(newVizCmd(), newServeCmd(), newNERCmd())
 	return root
 }

@@ -1,0 +1,116 @@
+package perceptron
+
+import (
+	"bytes"
+	"testing"
+)
+
+// train learns to map feature 10+c to class c on a toy problem.
+func toyTrainer() *Trainer {
+	tr := NewTrainer([]string{"A", "B", "C"})
+	scores := make([]float32, 3)
+	for it := 0; it < 5; it++ {
+		for c := 0; c < 3; c++ {
+			feats := []uint64{1000, uint64(10 + c)}
+			tr.Tick()
+			tr.Score(feats, scores)
+			best := 0
+			for k := range scores {
+				if scores[k] > scores[best] {
+					best = k
+				}
+			}
+			tr.Update(feats, c, best)
+		}
+	}
+	return tr
+}
+
+func predict(m *Model, feats ...uint64) int {
+	s := make([]int32, len(m.Classes))
+	for _, f := range feats {
+		m.Add(s, f)
+	}
+	best := 0
+	for k := range s {
+		if s[k] > s[best] {
+			best = k
+		}
+	}
+	return best
+}
+
+func TestLearnsAndRoundTrips(t *testing.T) {
+	m := toyTrainer().Model(0)
+	for c := 0; c < 3; c++ {
+		if got := predict(m, 1000, uint64(10+c)); got != c {
+			t.Errorf("feature %d predicts %d, want %d", 10+c, got, c)
+		}
+	}
+	if !m.Has(11) || m.Has(999) {
+		t.Error("Has is wrong")
+	}
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b2 bytes.Buffer
+	m2.WriteTo(&b2)
+	if !bytes.Equal(b.Bytes(), b2.Bytes()) {
+		t.Error("write(load(write(m))) differs from write(m)")
+	}
+	if m2.NumFeatures() != m.NumFeatures() || m2.NumWeights() != m.NumWeights() || m2.NumFeatures() == 0 {
+		t.Errorf("features %d/%d weights %d/%d", m2.NumFeatures(), m.NumFeatures(), m2.NumWeights(), m.NumWeights())
+	}
+	for c := 0; c < 3; c++ {
+		if got := predict(m2, 1000, uint64(10+c)); got != c {
+			t.Errorf("loaded model: feature %d predicts %d, want %d", 10+c, got, c)
+		}
+	}
+}
+
+func TestPruneDropsSmallWeights(t *testing.T) {
+	tr := toyTrainer()
+	all := tr.Model(0)
+	pruned := tr.Model(1e9)
+	if pruned.NumWeights() != 0 || all.NumWeights() == 0 {
+		t.Errorf("weights: unpruned %d, pruned %d", all.NumWeights(), pruned.NumWeights())
+	}
+}
+
+func TestLongRows(t *testing.T) {
+	// more classes than fit in a slot: the row goes to the overflow arrays
+	classes := make([]string, 20)
+	for i := range classes {
+		classes[i] = string(rune('a' + i))
+	}
+	tr := NewTrainer(classes)
+	for c := 1; c < 20; c++ {
+		tr.Tick()
+		tr.Update([]uint64{42}, c, 0)
+	}
+	tr.Tick() // averaging counts instances seen after an update
+	m := tr.Model(0)
+	s := make([]int32, 20)
+	m.Add(s, 42)
+	if s[0] >= 0 {
+		t.Errorf("class 0 weight %d, want negative", s[0])
+	}
+	for c := 1; c < 20; c++ {
+		if s[c] <= 0 {
+			t.Errorf("class %d weight %d, want positive", c, s[c])
+		}
+	}
+}
+
+func TestLoadRejectsGarbage(t *testing.T) {
+	for _, b := range [][]byte{nil, []byte("nope"), []byte(magic + "\x01")} {
+		if _, err := Load(b); err == nil {
+			t.Errorf("Load(%q) succeeded", b)
+		}
+	}
+}
