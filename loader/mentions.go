@@ -2,6 +2,7 @@ package loader
 
 import (
 	"sort"
+	"sync"
 	"strings"
 	"unicode"
 
@@ -92,13 +93,26 @@ func (r *reading) entOf(m *mention) *entity {
 // where it knows the name and by the recogniser otherwise.
 func (r *reading) findMentions() {
 	toks := r.doc.Tokens
-	for _, e := range r.doc.Entities {
+	ents := r.doc.Entities
+	for k := 0; k < len(ents); k++ {
+		e := ents[k]
+		// "St James's Palace": a recogniser splits it at the possessive
+		if k+1 < len(ents) && ents[k+1].First == e.Last+1 && ents[k+1].Last == ents[k+1].First+1 &&
+			isPossessive(toks[e.Last].Text) && buildingWords[toks[ents[k+1].First].Text] {
+			r.addSpan(e.First, ents[k+1].Last, "LOC")
+			k++
+			continue
+		}
 		first := e.First
 		// a party or organisation word right before a person's name that
 		// the recogniser left out ("Conservative Graham Brady"): addSpan
 		// splits it off again as a mention of its own
 		if e.Type == "PER" && first > 0 && toks[first-1].NER == "O" && isCapitalised(toks[first-1].Text) {
 			if g, ok := gazetteer.Lookup(toks[first-1].Text); ok && g.Type == kg.Org {
+				first--
+			}
+			// "Prince Harry", "Lord Falconer": a royal or noble title is part of the name
+			if first > 0 && notTitles[strings.ToLower(toks[first-1].Text)] {
 				first--
 			}
 		}
@@ -136,6 +150,12 @@ func (r *reading) properNounsLeftOut() {
 		return !nlp.IsTitle(t.Text) && !nlp.IsTimeWord(t.Text) && !nlp.IsDemonym(t.Text) && !nlp.IsHonorific(t.Text)
 	}
 	for i := 0; i < len(toks); i++ {
+		// "the Queen", "the Pope": a royal or religious title alone names a person
+		if !covered[i] && toks[i].NER == "O" && notTitles[strings.ToLower(toks[i].Text)] && isCapitalised(toks[i].Text) &&
+			i > 0 && strings.EqualFold(toks[i-1].Text, "the") && (i+1 >= len(toks) || !isCapitalised(toks[i+1].Text)) {
+			r.addSpan(i, i+1, "PER")
+			continue
+		}
 		if !name(i) || sentStart[i] || (i > 0 && isCapitalised(toks[i-1].Text) && !covered[i-1]) {
 			continue
 		}
@@ -172,8 +192,8 @@ func (r *reading) addSpan(first, last int, nerType string) {
 	for first < last && (toks[first].Text == "the" || toks[first].Text == "The") {
 		first++
 	}
-	for last > first && isPossessive(toks[last-1].Text) {
-		last--
+	for last > first && (isPossessive(toks[last-1].Text) || isLowerWord(toks[last-1].Text) && !nameParticles[toks[last-1].Text]) {
+		last-- // "Edward will": a name does not end in a lower-case word
 	}
 	if first >= last {
 		return
@@ -288,7 +308,10 @@ func (r *reading) addSpan(first, last int, nerType string) {
 	name := text(first, last)
 	m := &mention{first: first, last: last, start: toks[first].Start, end: toks[last-1].End,
 		text: name, ent: -1, sent: r.doc.SentenceOf(first)}
-	if g, ok := gazetteer.Lookup(name); ok {
+	if g, ok := gazetteer.Lookup(name); ok && !(nerType == "ORG" && g.Type == kg.Place && isClub(name)) {
+		// the gazetteer names it, unless a city is a club here ("Newcastle
+		// have fined their striker"); a city standing for its government
+		// stays a place, as the guide keeps "Washington" and "Beijing"
 		m.typ, m.canon = g.Type, g.Name
 		if gazetteer.IsAdjective(name) {
 			m.kind = byAdjective
@@ -364,6 +387,8 @@ func (r *reading) resolve() {
 			name = m.canon
 		} else if m.typ != kg.Person || len(words(kg.NameKey(name))) < 2 {
 			continue // "Putin", "Sir Edward": a short form, resolved below
+		} else {
+			name = withoutHonours(name)
 		}
 		k, ok := key[m.typ+"|"+strings.ToLower(name)]
 		if !ok {
@@ -395,10 +420,30 @@ func (r *reading) resolve() {
 		}
 		link(m, newEnt(m.text, m.typ))
 	}
-	// 3. a longer organisation name later in the text names the short one
+	// 3. a name the recogniser typed differently in different sentences
+	// takes the type most of its mentions have ("Metlife" is an
+	// organisation in three sentences and a place in one)
+	for _, e := range r.ents {
+		if gazetteerName(e.name) != "" || len(e.ments) < 2 {
+			continue
+		}
+		votes := map[string]int{}
+		for _, mi := range e.ments {
+			if m := r.ments[mi]; m.kind == byName {
+				votes[m.typ]++
+			}
+		}
+		for t, n := range votes {
+			if n > votes[e.typ] {
+				e.typ = t
+			}
+		}
+	}
+	r.retypeByContext()
+	// 4. a longer organisation name later in the text names the short one
 	for _, e := range r.ents {
 		for _, f := range e.forms {
-			if len(f) > len(e.name) && e.typ != kg.Place && gazetteerName(e.name) == "" {
+			if len(f) > len(e.name) && e.typ == kg.Org && gazetteerName(e.name) == "" {
 				e.name = f
 			}
 		}
@@ -553,4 +598,96 @@ func isCapitalised(s string) bool {
 		return unicode.IsUpper(c)
 	}
 	return false
+}
+
+var (
+	clubsOnce sync.Once
+	clubs     map[string]bool
+)
+
+// isClub reports whether a name is a sports club in the recogniser's list.
+func isClub(name string) bool {
+	clubsOnce.Do(func() {
+		clubs = map[string]bool{}
+		for _, c := range nlp.GazetteerEntries("clubs") {
+			clubs[c] = true
+		}
+	})
+	return clubs[name]
+}
+
+// companyWords after "X's" or "X, the ..." say X is an organisation:
+// "Metlife's chairman", "Metlife, the US's leading insurance company".
+var companyWords = set(`chairman chairwoman chief executive ceo boss board shares shareholders stake
+	profits profit sales revenue bid takeover subsidiary unit staff employees workers spokesman
+	spokeswoman headquarters customers products brand stock`)
+
+// retypeByContext corrects a place the gazetteer does not know into an
+// organisation when the article treats it as one: its chairman, its
+// shares, "an analyst at X", "X, the insurance company". Recognisers
+// trained on Reuters often take an unknown company name for a place.
+func (r *reading) retypeByContext() {
+	for _, e := range r.ents {
+		if e.typ != kg.Place || gazetteerName(e.name) != "" {
+			continue
+		}
+		org := false
+		for _, mi := range e.ments {
+			m := r.ments[mi]
+			if m.kind != byName {
+				continue
+			}
+			next := m.last
+			if isPossessive(r.tok(next)) && companyWords[r.lower(next+1)] {
+				org = true // "Metlife's chairman"
+			}
+			if r.tok(next) == "," && (r.lower(next+1) == "the" || r.lower(next+1) == "a") && r.nounAfterWords(next+2, orgNouns) {
+				org = true // "Metlife, the US's leading insurance company"
+			}
+			if w := r.lower(m.first - 1); (w == "at" || w == "for") && nationalityOnly[r.lower(m.first-2)] {
+				org = true // "an analyst at Gartmore"
+			}
+		}
+		if org {
+			e.typ = kg.Org
+			for _, mi := range e.ments {
+				r.ments[mi].typ = kg.Org
+			}
+		}
+	}
+}
+
+// nounAfterWords reports whether one of nouns comes within five tokens
+// from i, through words, possessives and names ("the US's leading insurance company").
+func (r *reading) nounAfterWords(i int, nouns map[string]bool) bool {
+	for k := i; k < i+6 && k < len(r.doc.Tokens); k++ {
+		w := r.lower(k)
+		if nouns[w] {
+			return true
+		}
+		if w == "," || w == "." || w == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// buildingWords name a building or place after a possessive: "St James's Palace".
+var buildingWords = set(`Palace Square Hall Park Cathedral Church Hospital College School Bridge Street
+	Road Gardens Abbey Castle Court House Chapel Field Green Lane Place Tower Theatre`)
+
+// nameParticles are lower-case words inside names: "Aguas de Barcelona", "Ludwig van Beethoven".
+var nameParticles = set(`de da di du van von der den del la le bin al el y of and`)
+
+// honours lead a full name without being part of it: "Lord James Callaghan"
+// is James Callaghan (the title stays an alias). Royal titles stay: "Prince
+// Harry" is the name.
+var honours = set(`Lord Lady Sir Dame Baroness Baron Rabbi Sheikh Dr Mr Mrs Ms`)
+
+func withoutHonours(name string) string {
+	w := words(name)
+	for len(w) > 2 && honours[w[0]] {
+		w = w[1:]
+	}
+	return strings.Join(w, " ")
 }

@@ -203,11 +203,17 @@ func (r *reading) basedIn(i int) {
 		return
 	}
 	y := r.mentionAt(i + 1)
-	if y == nil || y.typ != kg.Org {
+	if y == nil || y.typ == kg.Person || y.kind != byName {
 		return
 	}
+	if e := r.ents[y.ent]; e.typ == kg.Place && gazetteerName(e.name) == "" {
+		e.typ = kg.Org // "Paris-based Euronext": what is based somewhere is an organisation
+		for _, mi := range e.ments {
+			r.ments[mi].typ = kg.Org
+		}
+	}
 	p := r.placeNamed(base, i)
-	if p >= 0 {
+	if p >= 0 && r.ents[y.ent].typ == kg.Org {
 		r.facts.add(y.ent, kg.LocatedIn, p, r.doc.SentenceOf(i))
 	}
 }

@@ -124,9 +124,15 @@ func (r *reading) possessorBefore(i int) possessor {
 			p.ent, p.first = m.ent, j
 		}
 	case "their", "its":
-		// "Newcastle have fined their Welsh striker Craig Bellamy"
-		if subj := r.subjectsBefore(j); len(subj) > 0 && subj[0].typ == kg.Org {
-			p.ent, p.first = subj[0].ent, j
+		// "Newcastle have fined their Welsh striker Craig Bellamy": the
+		// subject of the verb before
+		for k := j - 1; k >= 0 && k >= j-4; k-- {
+			if isVerbish(r.lower(k)) || strings.HasSuffix(r.lower(k), "s") && r.mentionAt(k) == nil {
+				if subj := r.subjectsBefore(k); len(subj) > 0 && subj[0].typ == kg.Org {
+					p.ent, p.first = subj[0].ent, j
+				}
+				break
+			}
 		}
 	}
 	return p
@@ -140,6 +146,12 @@ func (r *reading) possessorsBefore(i int) []possessor {
 		return nil
 	}
 	out := []possessor{p}
+	if p.adjective {
+		// "their Welsh striker": the pronoun owns the post, the adjective says nationality
+		if q := r.possessorBefore(p.first); q.ent >= 0 && q.ent != p.ent {
+			out = append(out, q)
+		}
+	}
 	if r.lower(p.first-1) == "and" {
 		if q := r.possessorBefore(p.first - 1); q.ent >= 0 && r.ents[q.ent].typ == kg.Org {
 			out = append(out, q)
