@@ -2,8 +2,8 @@ package loader
 
 import (
 	"sort"
-	"sync"
 	"strings"
+	"sync"
 	"unicode"
 
 	kg "github.com/newsgraph/kg"
