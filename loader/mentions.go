@@ -96,6 +96,13 @@ func (r *reading) findMentions() {
 	ents := r.doc.Entities
 	for k := 0; k < len(ents); k++ {
 		e := ents[k]
+		// "Newcastle" + "Evening Chronicle": two organisation names with
+		// nothing between them are one
+		if k+1 < len(ents) && e.Type == "ORG" && ents[k+1].Type == "ORG" && ents[k+1].First == e.Last {
+			r.addSpan(e.First, ents[k+1].Last, "ORG")
+			k++
+			continue
+		}
 		// "St James's Palace": a recogniser splits it at the possessive
 		if k+1 < len(ents) && ents[k+1].First == e.Last+1 && ents[k+1].Last == ents[k+1].First+1 &&
 			isPossessive(toks[e.Last].Text) && buildingWords[toks[ents[k+1].First].Text] {
@@ -155,6 +162,14 @@ func (r *reading) properNounsLeftOut() {
 			i > 0 && strings.EqualFold(toks[i-1].Text, "the") && (i+1 >= len(toks) || !isCapitalised(toks[i+1].Text)) {
 			r.addSpan(i, i+1, "PER")
 			continue
+		}
+		// "Liberal leader Jeremy Thorpe", "Conservative peer Lord Heseltine":
+		// a party or country opening a sentence before a title
+		if sentStart[i] && !covered[i] && toks[i].NER == "O" && i+1 < len(toks) && r.isTitleWord(i+1, false) {
+			if g, ok := gazetteer.Lookup(toks[i].Text); ok {
+				r.addSpan(i, i+1, map[string]string{kg.Place: "LOC", kg.Org: "ORG"}[g.Type])
+				continue
+			}
 		}
 		if !name(i) || sentStart[i] || (i > 0 && isCapitalised(toks[i-1].Text) && !covered[i-1]) {
 			continue

@@ -86,6 +86,12 @@ var relationRules = []struct {
 		[][3]string{{"Ruth Kelly", "accompanied", "Tony Blair"}, {"Tony Blair", "visited", "Bromsgrove"}, {"Ruth Kelly", "visited", "Bromsgrove"}}, nil},
 	{"Born in 1912, Lord James Callaghan became a clerk at the Inland Revenue.",
 		[][3]string{{"James Callaghan", "works_for", "Inland Revenue"}}, nil},
+	{"Liberal leader Jeremy Thorpe appeared willing to form a coalition government.",
+		[][3]string{{"Jeremy Thorpe", "head_of", "Liberal Party"}}, nil},
+	{"Conservative peer Lord Michael Heseltine said he and Lord Callaghan became friends.",
+		[][3]string{{"Michael Heseltine", "member_of", "Conservative Party"}}, nil},
+	{"Tony Blair is urging European leaders to wake up from their state of denial.",
+		nil, [][3]string{{"Tony Blair", "head_of", "Europe"}}},
 	// places
 	{"Supplies were flown to Basra in southern Iraq on Monday.",
 		[][3]string{{"Basra", "located_in", "Iraq"}}, nil},

@@ -462,8 +462,15 @@ func (r *reading) describe(holders []int, i, sent int) int {
 	if isNumber(r.tok(i)) && r.tok(i+1) == "," {
 		i += 2
 	}
+	determined := false
 	switch r.lower(i) {
 	case "a", "an", "the", "its", "his", "her", "their":
+		i++
+		determined = true
+	}
+	// "the longest living former British PM": describing words before the
+	// title, after a determiner (never a verb: "is urging European leaders")
+	for k := 0; determined && k < 3 && isLowerWord(r.tok(i)) && !r.isTitleWord(i, false) && r.mentionAt(i) == nil && !phraseEnders[r.lower(i)]; k++ {
 		i++
 	}
 	// possessor first: "Metlife's chairman", "the Russian president's aides"
