@@ -680,34 +680,37 @@ func (r *reading) protagonist(at int, title string, country int) int {
 			count[m.ent]++
 		}
 	}
-	best, n, tie := -1, 0, false
+	sent := r.doc.SentenceOf(at)
+	eligible := func(e int) bool {
+		// in the reader's mind: named in this or the three sentences before
+		recent := false
+		for _, mi := range r.ents[e].ments {
+			if s := r.ments[mi].sent; s <= sent && s >= sent-3 {
+				recent = true
+			}
+		}
+		// and holding no other top post that rules this one out ("President Bush")
+		for _, ro := range r.ents[e].roles {
+			if ro.title != title && titles[ro.title].predicate == kg.HeadOf && (country < 0 || ro.of == country) {
+				return false
+			}
+		}
+		return recent
+	}
+	best, n, second := -1, 0, 0
 	for e, c := range count {
+		if !eligible(e) {
+			continue
+		}
 		switch {
 		case c > n:
-			best, n, tie = e, c, false
-		case c == n:
-			tie = true
+			best, n, second = e, c, n
+		case c > second:
+			second = c
 		}
 	}
-	if best < 0 || tie || n < 2 {
+	if best < 0 || n < 2 || n == second {
 		return -1
-	}
-	// he must be in the reader's mind: named in this or the three sentences before
-	sent := r.doc.SentenceOf(at)
-	recent := false
-	for _, mi := range r.ents[best].ments {
-		if s := r.ments[mi].sent; s <= sent && s >= sent-3 {
-			recent = true
-		}
-	}
-	if !recent {
-		return -1
-	}
-	// and hold no other post that rules this one out
-	for _, ro := range r.ents[best].roles {
-		if ro.title != title && titles[ro.title].predicate == kg.HeadOf && (country < 0 || ro.of == country) {
-			return -1
-		}
 	}
 	return best
 }
