@@ -114,8 +114,14 @@ func (r *reading) possessorBefore(i int) possessor {
 	}
 	switch r.lower(j) {
 	case "his", "her":
-		// "his wife Carey Lowell", "her third husband Marc Anthony"
-		if m := r.personBefore(j); m != nil {
+		// "his wife Carey Lowell", "her third husband Marc Anthony": the
+		// sentence's subject when it is a person ("Anil has accused Jain, a
+		// confidant of his brother Mukesh": Anil's brother), else the last person
+		m := r.subjectPerson(j)
+		if m == nil {
+			m = r.personBefore(j)
+		}
+		if m != nil {
 			p.ent, p.first = m.ent, j
 		}
 	case "whose":
@@ -136,6 +142,25 @@ func (r *reading) possessorBefore(i int) possessor {
 		}
 	}
 	return p
+}
+
+// subjectPerson returns the first person named in token i's sentence
+// before i, outside quotations, when nothing but a person opens the
+// sentence's subject.
+func (r *reading) subjectPerson(i int) *mention {
+	s := r.doc.Sentences[r.doc.SentenceOf(i)]
+	for k := s.First; k < i; k++ {
+		if r.insideQuote(k) {
+			continue
+		}
+		if m := r.mentionAt(k); m != nil {
+			if m.typ == kg.Person && !isPossessive(r.tok(m.last)) {
+				return m
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // possessorsBefore returns the possessor before a title and any joined to
