@@ -170,3 +170,34 @@ func TestNamedQueriesDocumented(t *testing.T) {
 		t.Errorf("missing named queries: %v", want)
 	}
 }
+
+// A query cut short by its limit or its timeout must end its script before
+// Run returns, so the store can close (bbolt's Close waits for read
+// transactions, and a script left blocked would hold one for ever).
+func TestStoreClosesAfterAQueryIsCutShort(t *testing.T) {
+	for _, tc := range []struct {
+		name, script string
+		opt          Options
+	}{
+		// the script goes on emitting inside the walk (holding its read
+		// transaction) long after the one result wanted
+		{"limit", `g.V().ForEach(function (v) { for (var i = 0; i < 3000000; i++) { g.Emit(i); } })`, Options{Limit: 1}},
+		{"timeout", `g.V().ForEach(function (v) { g.Emit(v.id); while (true) {} })`, Options{Timeout: 200 * time.Millisecond}},
+		{"timeout after the limit", `g.V().ForEach(function (v) { g.Emit(v.id); }); while (true) {}`, Options{Limit: 2, Timeout: 200 * time.Millisecond}},
+	} {
+		st := seedStore(t)
+		if _, err := Run(context.Background(), st.QS, tc.script, tc.opt); err != nil && !errors.Is(err, ErrTimeout) {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- st.Close() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("%s: close: %v", tc.name, err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s: the store did not close: the script still holds a transaction", tc.name)
+		}
+	}
+}

@@ -80,7 +80,7 @@ func Run(ctx context.Context, qs cgraph.QuadStore, script string, opt Options) (
 	if err != nil {
 		return nil, fmt.Errorf("gizmo: %w", err)
 	}
-	defer it.Close()
+	defer finish(it)
 	out := []any{}
 	for len(out) < opt.Limit && it.Next(ctx) {
 		if r := it.Result(); r != nil {
@@ -94,6 +94,20 @@ func Run(ctx context.Context, qs cgraph.QuadStore, script string, opt Options) (
 		return out, fmt.Errorf("gizmo: %w", err)
 	}
 	return out, nil
+}
+
+// finish stops a query and waits for its script to end. Gizmo runs the
+// script in a goroutine that holds a store read transaction while it walks
+// the graph; a script cut short (by the limit or the timeout) must not
+// outlive Run, or closing the store waits on that transaction for ever
+// (bbolt's Close and a late transaction's rollback deadlock: seen as a
+// kg query that never returned after its timeout).
+func finish(it query.Iterator) {
+	it.Close() // cancels the script's context and interrupts its VM
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for it.Next(ctx) { // drain what it still sends until it returns
+	}
 }
 
 // Named is a query kept in this package.
