@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -17,9 +16,6 @@ import (
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	_ "github.com/cayleygraph/cayley/graph/memstore" // the mem: store
 	"github.com/cayleygraph/quad"
-	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
-	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 
 	kg "github.com/newsgraph/kg"
 )
@@ -55,7 +51,10 @@ var ErrInUse = errors.New("store in use")
 // Open opens (creating if needed) the store named by spec:
 //
 //	mem:               an in-memory store, gone when the program ends
-//	PATH               an embedded bbolt file (created when missing)
+//	PATH               an embedded store: an existing one of any kind, else
+//	                   a new DefaultKind one
+//	KIND:PATH          an embedded store of that kind (bbolt, bolt, leveldb, pebble)
+//	postgres://...     Cayley's SQL store on PostgreSQL (also postgresql://)
 //
 // Other backends register themselves in backends.
 func Open(spec string, opt Options) (*Store, error) {
@@ -68,7 +67,12 @@ func Open(spec string, opt Options) (*Store, error) {
 			return s, open(s, strings.TrimPrefix(spec, prefix), opt)
 		}
 	}
-	return s, openBolt(s, spec, opt)
+	for _, kind := range EmbeddedKinds {
+		if strings.HasPrefix(spec, kind+":") {
+			return s, openEmbedded(s, kind, strings.TrimPrefix(spec, kind+":"), opt)
+		}
+	}
+	return s, openEmbedded(s, "", spec, opt)
 }
 
 // backends maps a --db prefix to the function that opens it.
@@ -89,60 +93,6 @@ type lockInfo struct {
 	PID     int       `json:"pid"`
 	Command string    `json:"command"`
 	Since   time.Time `json:"since"`
-}
-
-// openBolt opens an embedded bbolt file. bbolt takes an exclusive file lock
-// for writing (a shared one for reading); a second writer waits opt.Wait
-// and then gets an error that says who holds the file.
-func openBolt(s *Store, path string, opt Options) error {
-	wait := opt.Wait
-	if wait == 0 {
-		wait = 2 * time.Second
-	}
-	_, statErr := os.Stat(path)
-	if opt.ReadOnly && statErr != nil {
-		return fmt.Errorf("open %s: %w (ingest articles first: kg ingest --db %s FILE...)", path, statErr, path)
-	}
-	if dir := filepath.Dir(path); dir != "." {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-	}
-	db, err := bolt.Open(path, 0o644, &bolt.Options{
-		Timeout:  wait,
-		ReadOnly: opt.ReadOnly,
-		// a large initial map keeps writers from remapping under readers
-		// (measured here: bbolt deadlocked growing the file while Gizmo
-		// readers held nested read transactions)
-		InitialMmapSize: 1 << 30,
-	})
-	if errors.Is(err, berrors.ErrTimeout) {
-		return inUse(path)
-	}
-	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
-	}
-	kv := hbolt.New(db)
-	if !opt.ReadOnly {
-		if err := ckv.Init(kv, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-			db.Close()
-			return fmt.Errorf("initialise %s: %w", path, err)
-		}
-		writeLock(path)
-		s.closeFns = append(s.closeFns, func() error { return os.Remove(path + ".lock") })
-	}
-	// no_bloom: Cayley would otherwise scan the whole store at every open to
-	// fill a duplicate filter (1.3 s at a million quads) and hold ~150 MB for it
-	qs, err := ckv.New(kv, graph.Options{ckv.OptNoBloom: true})
-	if err != nil {
-		db.Close()
-		if errors.Is(err, graph.ErrNotInitialized) {
-			return fmt.Errorf("%s is not a kg store (no graph in it)", path)
-		}
-		return fmt.Errorf("open %s: %w", path, err)
-	}
-	s.QS, s.Kind = qs, "bbolt"
-	return nil
 }
 
 func writeLock(path string) {
@@ -425,38 +375,40 @@ func (s *Store) mergeNode(ctx context.Context, from, to quad.IRI, label string, 
 	return nil
 }
 
-// quadSet is a set of quads keyed by their N-Quads form, in insertion order.
+// quadSet is a set of quads, in insertion order. quad.Quad is its own key:
+// every value kg writes or Cayley reads back (IRI, String, TypedString,
+// LangString, BNode, Int, ...) is a comparable Go value, and comparing
+// them is much cheaper than building N-Quads strings.
 type quadSet struct {
-	idx   map[string]int
+	idx   map[quad.Quad]int
 	quads []quad.Quad
 	live  []bool
 	n     int
 }
 
-func newQuadSet() *quadSet { return &quadSet{idx: map[string]int{}} }
+func newQuadSet() *quadSet { return &quadSet{idx: map[quad.Quad]int{}} }
 
 func (s *quadSet) add(q quad.Quad) {
-	k := q.NQuad()
-	if i, ok := s.idx[k]; ok {
+	if i, ok := s.idx[q]; ok {
 		if !s.live[i] {
 			s.live[i] = true
 			s.n++
 		}
 		return
 	}
-	s.idx[k] = len(s.quads)
+	s.idx[q] = len(s.quads)
 	s.quads = append(s.quads, q)
 	s.live = append(s.live, true)
 	s.n++
 }
 
 func (s *quadSet) has(q quad.Quad) bool {
-	i, ok := s.idx[q.NQuad()]
+	i, ok := s.idx[q]
 	return ok && s.live[i]
 }
 
 func (s *quadSet) remove(q quad.Quad) {
-	if i, ok := s.idx[q.NQuad()]; ok && s.live[i] {
+	if i, ok := s.idx[q]; ok && s.live[i] {
 		s.live[i] = false
 		s.n--
 	}
@@ -581,4 +533,22 @@ func (s *Store) QuadCount(ctx context.Context) (int64, error) {
 		return 0, nil
 	}
 	return st.Quads.Value, err
+}
+
+// ContentHashes returns the content hash stored on each of the articles'
+// nodes that has one, so that an ingest can skip unchanged files before
+// reading them. Cayley's KV stores index subjects and objects only, so each
+// article is one small subject lookup.
+func (s *Store) ContentHashes(ctx context.Context, articles []quad.IRI) (map[quad.IRI]string, error) {
+	out := map[quad.IRI]string{}
+	for _, a := range articles {
+		h, err := s.ArticleHash(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		if h != "" {
+			out[a] = h
+		}
+	}
+	return out, nil
 }
