@@ -13,11 +13,13 @@ require (
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0
 	github.com/hidal-go/hidalgo v0.3.0
 	github.com/jdkato/prose/v2 v2.0.0
+	github.com/lib/pq v1.12.3
 	github.com/piprate/json-gold v0.5.0
 	github.com/spf13/cobra v1.10.2
 	github.com/syndtr/goleveldb v1.0.0
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/image v0.21.0
+	golang.org/x/term v0.0.0-20201126162022-7de9c90e9dd1
 	golang.org/x/text v0.44.0
 )
 

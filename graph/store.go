@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/cayleygraph/cayley/clog"
 	"github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	_ "github.com/cayleygraph/cayley/graph/memstore" // the mem: store
@@ -19,12 +18,6 @@ import (
 
 	kg "github.com/newsgraph/kg"
 )
-
-func init() {
-	// Cayley logs through the standard logger ("Running in nosync mode",
-	// SQL connection strings); our commands report errors themselves.
-	clog.SetLogger(nil)
-}
 
 // Options say how to open a store.
 type Options struct {
@@ -43,6 +36,7 @@ type Store struct {
 	mu       sync.Mutex // one writer at a time (Cayley's stores need it)
 	id       *Identity
 	closeFns []func() error
+	pg       *pgStore // PostgreSQL: kg's own bulk writer and reader
 }
 
 // ErrInUse says a file store is held by another process.
@@ -159,6 +153,9 @@ func (s *Store) Identity(ctx context.Context) (*Identity, error) {
 
 // each calls fn for every quad whose direction d holds v.
 func (s *Store) each(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad)) error {
+	if s.pg != nil {
+		return s.pg.each(ctx, d, v, fn)
+	}
 	ref, err := s.QS.ValueOf(v)
 	if err != nil || ref == nil {
 		return err
@@ -321,11 +318,20 @@ func (s *Store) Write(ctx context.Context, xs []*kg.Extraction) (WriteStats, err
 	for _, q := range adds.list() {
 		deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Add})
 	}
-	if err := s.QS.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+	if err := s.apply(ctx, deltas); err != nil {
 		s.id = nil // the index learned what did not land: read it again
 		return WriteStats{}, fmt.Errorf("write %d articles: %w", len(xs), err)
 	}
 	return st, nil
+}
+
+// apply writes deltas in one transaction: Cayley's ApplyDeltas, or kg's
+// bulk writer on PostgreSQL.
+func (s *Store) apply(ctx context.Context, deltas []graph.Delta) error {
+	if s.pg != nil {
+		return s.pg.apply(ctx, deltas)
+	}
+	return s.QS.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 }
 
 // mergeNode rewrites every quad that names node from (in any article) to
