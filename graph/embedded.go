@@ -1,11 +1,13 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	boltdb "github.com/boltdb/bolt"
@@ -192,5 +194,41 @@ func openPebble(path string, readOnly bool) (hkv.KV, error) {
 	if err != nil {
 		return nil, err
 	}
-	return flat.Upgrade(db), nil
+	return flat.Upgrade(closeOnce{db}), nil
+}
+
+// closeOnce makes closing a transaction twice harmless. hidalgo's
+// kv.View closes every read transaction twice (once when the view
+// succeeds, once deferred); pebble's Batch.Close puts the batch back in a
+// sync.Pool each time, so under concurrent readers the second Close could
+// hand a batch another goroutine had just taken from the pool back to the
+// pool while in use (the race detector saw it, 12 times in 8 readers).
+type closeOnce struct{ flat.KV }
+
+func (db closeOnce) Tx(ctx context.Context, rw bool) (flat.Tx, error) {
+	tx, err := db.KV.Tx(ctx, rw)
+	if err != nil {
+		return nil, err
+	}
+	return &onceTx{Tx: tx}, nil
+}
+
+func (db closeOnce) View(ctx context.Context, fn func(tx flat.Tx) error) error {
+	return flat.View(ctx, db, fn)
+}
+
+func (db closeOnce) Update(ctx context.Context, fn func(tx flat.Tx) error) error {
+	return flat.Update(ctx, db, fn)
+}
+
+type onceTx struct {
+	flat.Tx
+	closed atomic.Bool
+}
+
+func (tx *onceTx) Close() error {
+	if tx.closed.Swap(true) {
+		return nil
+	}
+	return tx.Tx.Close()
 }
