@@ -28,8 +28,11 @@ import (
 )
 
 // DefaultKind is the embedded backend a plain path gets when it does not
-// exist yet (README, "Backends", has the measurements behind the choice).
-const DefaultKind = "bbolt"
+// exist yet. pebble loads the BBC corpus in about half the time of bbolt,
+// bolt or leveldb, answers who-met fastest, takes a third of bbolt's disk,
+// and survives kill -9 mid-ingest like the others (README, "Backends",
+// has the measurements).
+const DefaultKind = "pebble"
 
 // EmbeddedKinds are the embedded backends --db accepts as "KIND:PATH".
 var EmbeddedKinds = []string{"bbolt", "bolt", "leveldb", "pebble"}
