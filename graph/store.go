@@ -181,6 +181,10 @@ func (s *Store) each(ctx context.Context, d quad.Direction, v quad.Value, fn fun
 // article within that reach.
 func (s *Store) ArticleQuads(ctx context.Context, article quad.IRI) ([]quad.Quad, error) {
 	var out []quad.Quad
+	if s.pg != nil { // PostgreSQL has kg's index on labels: one query
+		err := s.each(ctx, quad.Label, article, func(q quad.Quad) { out = append(out, q) })
+		return out, err
+	}
 	seen := map[quad.Value]bool{}
 	var nodes []quad.Value
 	keep := func(q quad.Quad) {
@@ -544,9 +548,24 @@ func (s *Store) QuadCount(ctx context.Context) (int64, error) {
 // ContentHashes returns the content hash stored on each of the articles'
 // nodes that has one, so that an ingest can skip unchanged files before
 // reading them. Cayley's KV stores index subjects and objects only, so each
-// article is one small subject lookup.
+// article is one small subject lookup; PostgreSQL answers for all of them
+// in one query through its predicate index.
 func (s *Store) ContentHashes(ctx context.Context, articles []quad.IRI) (map[quad.IRI]string, error) {
 	out := map[quad.IRI]string{}
+	if s.pg != nil {
+		want := make(map[quad.IRI]bool, len(articles))
+		for _, a := range articles {
+			want[a] = true
+		}
+		err := s.each(ctx, quad.Predicate, KGHash, func(q quad.Quad) {
+			a, ok1 := q.Subject.(quad.IRI)
+			h, ok2 := q.Object.(quad.String)
+			if ok1 && ok2 && want[a] {
+				out[a] = string(h)
+			}
+		})
+		return out, err
+	}
 	for _, a := range articles {
 		h, err := s.ArticleHash(ctx, a)
 		if err != nil {

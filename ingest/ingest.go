@@ -20,6 +20,8 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/cayleygraph/quad"
+
 	kg "github.com/newsgraph/kg"
 	"github.com/newsgraph/kg/graph"
 	"github.com/newsgraph/kg/loader"
@@ -114,7 +116,11 @@ func Run(ctx context.Context, st *graph.Store, args []string, opt Options) (Summ
 	}
 	sum.Files, sum.Skipped = len(files), walk.Skipped
 
-	stored, err := st.ContentHashes(ctx)
+	arts := make([]quad.IRI, len(files))
+	for i, f := range files {
+		arts[i] = st.IRIs.Article(f.ID)
+	}
+	stored, err := st.ContentHashes(ctx, arts)
 	if err != nil {
 		return sum, fmt.Errorf("read content hashes: %w", err)
 	}
