@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -197,41 +198,105 @@ func openPebble(path string, readOnly bool) (hkv.KV, error) {
 	if err != nil {
 		return nil, err
 	}
-	return flat.Upgrade(closeOnce{db}), nil
+	return flat.Upgrade(newGuarded(db)), nil
 }
 
-// closeOnce makes closing a transaction twice harmless. hidalgo's
-// kv.View closes every read transaction twice (once when the view
-// succeeds, once deferred); pebble's Batch.Close puts the batch back in a
-// sync.Pool each time, so under concurrent readers the second Close could
-// hand a batch another goroutine had just taken from the pool back to the
-// pool while in use (the race detector saw it, 12 times in 8 readers).
-type closeOnce struct{ flat.KV }
+// guarded wraps pebble for Cayley's use:
+//   - closing a transaction twice is harmless. hidalgo's kv.View closes every
+//     read transaction twice (once when the view succeeds, once deferred);
+//     pebble's Batch.Close puts the batch back in a sync.Pool each time, so
+//     under concurrent readers the second Close could hand a batch another
+//     goroutine had just taken from the pool back while in use (the race
+//     detector saw it, 12 times in 8 readers);
+//   - closing the store waits (up to 10 s) for open transactions, and a
+//     transaction begun after it fails: pebble panics when a closed DB is
+//     read ("pebble: closed"), where bbolt returns an error (a server
+//     closing its store while a background reader ran hit it).
+type guarded struct {
+	flat.KV
+	mu     sync.Mutex
+	idle   *sync.Cond
+	active int
+	closed bool
+}
 
-func (db closeOnce) Tx(ctx context.Context, rw bool) (flat.Tx, error) {
+func newGuarded(kv flat.KV) *guarded {
+	g := &guarded{KV: kv}
+	g.idle = sync.NewCond(&g.mu)
+	return g
+}
+
+var errClosed = errors.New("store closed")
+
+func (db *guarded) Tx(ctx context.Context, rw bool) (flat.Tx, error) {
+	db.mu.Lock()
+	if db.closed {
+		db.mu.Unlock()
+		return nil, errClosed
+	}
+	db.active++
+	db.mu.Unlock()
 	tx, err := db.KV.Tx(ctx, rw)
 	if err != nil {
+		db.done()
 		return nil, err
 	}
-	return &onceTx{Tx: tx}, nil
+	return &onceTx{Tx: tx, done: db.done}, nil
 }
 
-func (db closeOnce) View(ctx context.Context, fn func(tx flat.Tx) error) error {
+func (db *guarded) done() {
+	db.mu.Lock()
+	db.active--
+	if db.active == 0 {
+		db.idle.Broadcast()
+	}
+	db.mu.Unlock()
+}
+
+func (db *guarded) Close() error {
+	db.mu.Lock()
+	if db.closed {
+		db.mu.Unlock()
+		return nil
+	}
+	db.closed = true
+	deadline := time.AfterFunc(10*time.Second, db.idle.Broadcast)
+	start := time.Now()
+	for db.active > 0 && time.Since(start) < 10*time.Second {
+		db.idle.Wait()
+	}
+	deadline.Stop()
+	db.mu.Unlock()
+	return db.KV.Close()
+}
+
+func (db *guarded) View(ctx context.Context, fn func(tx flat.Tx) error) error {
 	return flat.View(ctx, db, fn)
 }
 
-func (db closeOnce) Update(ctx context.Context, fn func(tx flat.Tx) error) error {
+func (db *guarded) Update(ctx context.Context, fn func(tx flat.Tx) error) error {
 	return flat.Update(ctx, db, fn)
 }
 
 type onceTx struct {
 	flat.Tx
 	closed atomic.Bool
+	done   func()
 }
 
 func (tx *onceTx) Close() error {
 	if tx.closed.Swap(true) {
 		return nil
 	}
-	return tx.Tx.Close()
+	err := tx.Tx.Close()
+	tx.done()
+	return err
+}
+
+// Commit commits and then closes: Cayley's batch writer commits without
+// closing, and a transaction left open would hold Close up.
+func (tx *onceTx) Commit(ctx context.Context) error {
+	err := tx.Tx.Commit(ctx)
+	tx.Close()
+	return err
 }
