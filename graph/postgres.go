@@ -343,8 +343,10 @@ func (c *valueCols) value() (quad.Value, error) {
 	return pquads.UnmarshalValue(c.data)
 }
 
-// each calls fn for every quad whose direction d holds v, in one query.
-func (p *pgStore) each(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad)) error {
+// each calls fn for every quad whose direction d holds v, in one query, in
+// the order they were written (as Cayley's KV indexes list them), until fn
+// returns false.
+func (p *pgStore) each(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) bool) error {
 	q := `SELECT ` + fmt.Sprintf(valueSQL, "s") + `, ` + fmt.Sprintf(valueSQL, "p") + `, ` +
 		fmt.Sprintf(valueSQL, "o") + `, ` + fmt.Sprintf(valueSQL, "l") + `
 	FROM quads q
@@ -352,7 +354,8 @@ func (p *pgStore) each(ctx context.Context, d quad.Direction, v quad.Value, fn f
 	JOIN nodes p ON p.hash = q.predicate_hash
 	JOIN nodes o ON o.hash = q.object_hash
 	LEFT JOIN nodes l ON l.hash = q.label_hash
-	WHERE q.` + d.String() + `_hash = $1`
+	WHERE q.` + d.String() + `_hash = $1
+	ORDER BY q.horizon`
 	rows, err := p.db.QueryContext(ctx, q, hashOf(v))
 	if err != nil {
 		return redactError(err)
@@ -376,7 +379,9 @@ func (p *pgStore) each(ctx context.Context, d quad.Direction, v quad.Value, fn f
 				return err
 			}
 		}
-		fn(quad.Quad{Subject: vals[0], Predicate: vals[1], Object: vals[2], Label: vals[3]})
+		if !fn(quad.Quad{Subject: vals[0], Predicate: vals[1], Object: vals[2], Label: vals[3]}) {
+			return nil
+		}
 	}
 	return redactError(rows.Err())
 }

@@ -138,12 +138,15 @@ func (s *Store) Identity(ctx context.Context) (*Identity, error) {
 	}
 	id.lookupLabel = func(node quad.IRI) (string, bool, error) {
 		label, found := "", false
-		err := s.each(ctx, quad.Subject, node, func(q quad.Quad) {
-			if q.Predicate == RDFSLabel && !found {
+		// stop at the first label: an entity has a quad per article that
+		// names it, and reading them all cost a third of a BBC ingest
+		err := s.eachWhile(ctx, quad.Subject, node, func(q quad.Quad) bool {
+			if q.Predicate == RDFSLabel {
 				if str, ok := q.Object.(quad.String); ok {
 					label, found = string(str), true
 				}
 			}
+			return !found
 		})
 		return label, found, err
 	}
@@ -153,6 +156,11 @@ func (s *Store) Identity(ctx context.Context) (*Identity, error) {
 
 // each calls fn for every quad whose direction d holds v.
 func (s *Store) each(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad)) error {
+	return s.eachWhile(ctx, d, v, func(q quad.Quad) bool { fn(q); return true })
+}
+
+// eachWhile is each that stops when fn returns false.
+func (s *Store) eachWhile(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) bool) error {
 	if s.pg != nil {
 		return s.pg.each(ctx, d, v, fn)
 	}
@@ -167,7 +175,9 @@ func (s *Store) each(ctx context.Context, d quad.Direction, v quad.Value, fn fun
 		if err != nil {
 			return err
 		}
-		fn(q)
+		if !fn(q) {
+			return nil
+		}
 	}
 	return it.Err()
 }
