@@ -3,12 +3,15 @@ package queries
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
 	"testing"
 	"time"
+
+	ckv "github.com/cayleygraph/cayley/graph/kv"
 
 	"github.com/newsgraph/kg/eval"
 	"github.com/newsgraph/kg/graph"
@@ -54,11 +57,18 @@ func millionStore(b *testing.B, kind string) *graph.Store {
 	if err != nil {
 		b.Fatal(err)
 	}
-	stats, err := st.Stats(context.Background())
-	if err != nil {
-		b.Fatal(err)
+	count := func() int64 {
+		stats, err := st.Stats(context.Background())
+		if errors.Is(err, ckv.ErrNoBucket) { // a new KV store
+			return 0
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		return stats.Quads.Value
 	}
-	if stats.Quads.Value < 1_000_000 {
+	n := count()
+	if n < 1_000_000 {
 		// three folders of links to the corpus files: bbc1/, bbc2/, bbc3/
 		links := b.TempDir()
 		var args []string
@@ -79,14 +89,12 @@ func millionStore(b *testing.B, kind string) *graph.Store {
 		if _, err := ingest.Run(context.Background(), st, args, ingest.Options{}); err != nil {
 			b.Fatal(err)
 		}
-		if stats, err = st.Stats(context.Background()); err != nil {
-			b.Fatal(err)
-		}
+		n = count()
 	}
-	if stats.Quads.Value < 1_000_000 {
-		b.Fatalf("only %d quads", stats.Quads.Value)
+	if n < 1_000_000 {
+		b.Fatalf("only %d quads", n)
 	}
-	b.Logf("%s: %d quads", kind, stats.Quads.Value)
+	b.Logf("%s: %d quads", kind, n)
 	return st
 }
 
@@ -97,7 +105,7 @@ func BenchmarkWhoMetMillion(b *testing.B) {
 		b.Run(kind, func(b *testing.B) {
 			st := millionStore(b, kind)
 			defer st.Close()
-			for _, who := range []string{"Gordon Brown", "Tony Blair", "Kofi Annan"} {
+			for _, who := range []string{"Clara Furse", "Gordon Brown", "Tony Blair"} {
 				b.Run(who, func(b *testing.B) {
 					rows, err := RunNamed(context.Background(), st.QS, "who-met", []string{who}, Options{})
 					if err != nil || len(rows) == 0 {
