@@ -48,6 +48,7 @@ pg_start() {
     { cat "$PG_DIR/server.log" >&2; return 1; }
   PG_BIN=$bin
   trap pg_stop EXIT
+  trap 'pg_stop; exit 130' INT TERM HUP
   PGPASSWORD=$pass "$bin/psql" -q -h 127.0.0.1 -p "$port" -U kg -d postgres -c 'CREATE DATABASE kg' >/dev/null
   export KG_TEST_POSTGRES="postgres://kg:$pass@127.0.0.1:$port/kg?sslmode=disable"
 }
