@@ -179,12 +179,11 @@ func Build(x *kg.Extraction, iris IRIs, id *Identity) *Built {
 
 // dedupe drops repeated quads, keeping the first of each.
 func dedupe(qs []quad.Quad) []quad.Quad {
-	seen := make(map[string]bool, len(qs))
+	seen := make(map[quad.Quad]bool, len(qs))
 	out := qs[:0]
 	for _, q := range qs {
-		k := q.NQuad()
-		if !seen[k] {
-			seen[k] = true
+		if !seen[q] {
+			seen[q] = true
 			out = append(out, q)
 		}
 	}

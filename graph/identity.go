@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -195,7 +196,10 @@ func (id *Identity) mustLabel(node quad.IRI) string {
 }
 
 // learn records an entity's node, label and keys after an article is written.
+// A node merged away earlier and minted again by this article is a node
+// again, as it is in the store (its quads are this article's).
 func (id *Identity) learn(node quad.IRI, label string, keys []string) {
+	delete(id.merged, node)
 	if _, ok := id.label[node]; !ok {
 		id.label[node] = label
 	}
@@ -205,7 +209,25 @@ func (id *Identity) learn(node quad.IRI, label string, keys []string) {
 }
 
 // merge points an absorbed node at the node that replaces it.
+//
+// The keys that found from now find to, as in the store, where mergeNode
+// rewrote from's kg:key quads onto to: the index in memory must answer as
+// one read back from the store does, or a run that resumes after a crash
+// (and reads the index from the store) resolves names otherwise than a run
+// that never stopped. (It did: a surname first taken for an organisation
+// and merged into a person was still an organisation's key in memory.)
 func (id *Identity) merge(from, to quad.IRI) {
 	id.merged[from] = to
 	delete(id.label, from)
+	for k, es := range id.byKey {
+		i := slices.Index(es, from)
+		if i < 0 {
+			continue
+		}
+		if slices.Contains(es, to) {
+			id.byKey[k] = slices.Delete(es, i, i+1)
+		} else {
+			es[i] = to
+		}
+	}
 }

@@ -7,15 +7,20 @@ function lit(v) {
   var m = v.match(/^"((?:[^"\\]|\\.)*)"/);
   return m ? m[1] : v;
 }
+// each lookup is a query of its own: remember the answers (the same people
+// take part in many meetings)
+var memo = {};
 function one(id, pred) {
+  var k = id + " " + pred;
+  if (k in memo) return memo[k];
   var v = g.V(id).Out(pred).ToValue();
-  return v === null ? null : lit(v);
+  return (memo[k] = v === null ? null : lit(v));
 }
 function label(id) { var l = one(id, "<rdfs:label>"); return l === null ? id : l; }
 
 var rows = [];
 var seen = {};
-g.V().Has("<kg:key>", keys[0]).Has("<rdf:type>", "<schema:Person>").Unique().ForEach(function (p) {
+g.V().Has("<kg:key>", keys[0]).Unique().Has("<rdf:type>", "<schema:Person>").Unique().ForEach(function (p) {
   var me = label(p.id);
   g.V(p.id).In("<kg:participant>").Has("<rdf:type>", "<kg:Meeting>").ForEach(function (m) {
     var place = g.V(m.id).Out("<kg:place>").ToValue();

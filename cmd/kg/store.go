@@ -17,7 +17,7 @@ type storeFlags struct {
 }
 
 func (f *storeFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.db, "db", "", "the store: a file path (embedded bbolt), or mem: (default $KG_DB, else kg.db)")
+	cmd.Flags().StringVar(&f.db, "db", "", "the store: PATH (embedded; a new one is "+graph.DefaultKind+"), KIND:PATH (bbolt, bolt, leveldb, pebble), postgres://..., or mem: (default $KG_DB, else kg.db)")
 	cmd.Flags().StringVar(&f.base, "base", "", "IRI base for articles and entities (default $KG_BASE, else "+graph.DefaultBase+")")
 	cmd.Flags().DurationVar(&f.wait, "wait", 2*time.Second, "how long to wait for a store another process is writing")
 }

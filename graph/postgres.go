@@ -1,0 +1,387 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // the "postgres" SQL store (lib/pq)
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+	"github.com/lib/pq"
+)
+
+// PostgreSQL (and CockroachDB, which speaks its protocol) hold the graph in
+// Cayley's SQL store: tables nodes (one row per value, keyed by its hash,
+// with a reference count) and quads (four hashes). Cayley writes a quad at
+// a time, about 3,000 quads/s here; kg writes its batches with COPY into
+// temporary tables and a few set-based statements that keep Cayley's
+// hashes, reference counts and constraints exactly as Cayley's own writer
+// would, so Cayley reads what kg wrote and can delete it again (the tests
+// check both). Reads that kg does for itself (an article's quads, the
+// identity index) are single joins instead of a lookup per value.
+
+func init() {
+	open := func(scheme string) func(s *Store, addr string, opt Options) error {
+		return func(s *Store, addr string, opt Options) error { return openPostgres(s, scheme+addr, opt) }
+	}
+	backends["postgres://"] = open("postgres://")
+	backends["postgresql://"] = open("postgresql://")
+}
+
+// pgStore is what kg keeps beside Cayley's SQL store: its own connection
+// pool (the same DSN) for bulk writes and fast reads.
+type pgStore struct {
+	db *sql.DB
+	// replica: the role may set session_replication_role, so kg's bulk
+	// statements skip the row-by-row foreign-key triggers on quads (every
+	// node is inserted before its quads in the same transaction, and a
+	// node is removed only when no quad counts it); otherwise they run.
+	replica bool
+}
+
+func openPostgres(s *Store, dsn string, opt Options) error {
+	addSecret(dsnPassword(dsn))
+	shown := Redact(dsn)
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return redactError(fmt.Errorf("open %s: %w", shown, err))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), max(opt.Wait, 10*time.Second))
+	defer cancel()
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return redactError(fmt.Errorf("connect to %s: %w", shown, err))
+	}
+	var have sql.NullString
+	if err := db.QueryRowContext(ctx, `SELECT to_regclass('quads')::text`).Scan(&have); err != nil {
+		db.Close()
+		return redactError(fmt.Errorf("%s: %w", shown, err))
+	}
+	if !have.Valid {
+		if opt.ReadOnly {
+			db.Close()
+			return fmt.Errorf("%s holds no graph yet (ingest articles first: kg ingest --db URL FILE...)", shown)
+		}
+		if err := graph.InitQuadStore("postgres", dsn, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			db.Close()
+			return redactError(fmt.Errorf("create Cayley's tables in %s: %w", shown, err))
+		}
+	}
+	// Cayley indexes quads by subject, predicate and object, not by label:
+	// finding an article's quads (to replace or delete it) would scan the
+	// whole table. An extra index is invisible to Cayley.
+	if !opt.ReadOnly {
+		if _, err := db.ExecContext(ctx, `CREATE INDEX IF NOT EXISTS kg_label_index ON quads (label_hash)`); err != nil {
+			db.Close()
+			return redactError(fmt.Errorf("index %s: %w", shown, err))
+		}
+	}
+	qs, err := graph.NewQuadStore("postgres", dsn, nil)
+	if err != nil {
+		db.Close()
+		return redactError(fmt.Errorf("open %s: %w", shown, err))
+	}
+	s.QS, s.Kind = qs, "postgres"
+	s.pg = &pgStore{db: db, replica: mayReplicate(ctx, db)}
+	s.closeFns = append(s.closeFns, db.Close)
+	return nil
+}
+
+// mayReplicate reports whether the role may skip triggers for its own
+// session (a superuser, or granted SET on session_replication_role).
+func mayReplicate(ctx context.Context, db *sql.DB) bool {
+	var ok bool
+	if db.QueryRowContext(ctx, `SELECT rolsuper FROM pg_roles WHERE rolname = current_user`).Scan(&ok) == nil && ok {
+		return true
+	}
+	ok = false
+	db.QueryRowContext(ctx, `SELECT has_parameter_privilege('session_replication_role', 'SET')`).Scan(&ok)
+	return ok
+}
+
+// nodeColumns are Cayley's value columns of the nodes table, in the order
+// kg copies them.
+var nodeColumns = []string{"value", "value_string", "datatype", "language", "iri", "bnode",
+	"value_int", "value_bool", "value_float", "value_time"}
+
+// nodeRow is a node's hash and value columns as Cayley's SQL store writes
+// them (csql.NodeValues decides which columns a value fills).
+func nodeRow(v quad.Value) ([]any, error) {
+	typ, vals, err := csql.NodeValues(csql.HashOf(v), v)
+	if err != nil {
+		return nil, err
+	}
+	row := make([]any, 1+len(nodeColumns))
+	row[0] = vals[0]
+	for i, col := range typ.Columns() {
+		for j, c := range nodeColumns {
+			if c == col {
+				row[1+j] = vals[1+i]
+			}
+		}
+	}
+	return row, nil
+}
+
+func hashOf(v quad.Value) any { return csql.HashOf(v).SQLValue() }
+
+// apply writes deltas in one transaction: the same rows Cayley's
+// ApplyDeltas would write (IgnoreDup, IgnoreMissing), set-based.
+func (p *pgStore) apply(ctx context.Context, deltas []graph.Delta) (err error) {
+	tx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+			err = redactError(err)
+		}
+	}()
+	exec := func(q string, args ...any) error {
+		_, err := tx.ExecContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("%s: %w", strings.Fields(q)[0]+" "+strings.Fields(q)[1], err)
+		}
+		return nil
+	}
+	if p.replica {
+		if err := exec(`SET LOCAL session_replication_role = replica`); err != nil {
+			return err
+		}
+	}
+	// touched: nodes whose count went down, or that were inserted with a
+	// count of 0; those left at 0 are removed at the end, as Cayley does
+	for _, q := range []string{
+		`CREATE TEMP TABLE kg_del (s bytea, p bytea, o bytea, l bytea) ON COMMIT DROP`,
+		`CREATE TEMP TABLE kg_add (s bytea, p bytea, o bytea, l bytea) ON COMMIT DROP`,
+		`CREATE TEMP TABLE kg_nodes (hash bytea, ` + strings.Join([]string{"value bytea", "value_string text",
+			"datatype text", "language text", "iri boolean", "bnode boolean", "value_int bigint", "value_bool boolean",
+			"value_float double precision", "value_time timestamp with time zone"}, ", ") + `) ON COMMIT DROP`,
+		`CREATE TEMP TABLE kg_touched (h bytea) ON COMMIT DROP`,
+	} {
+		if err := exec(q); err != nil {
+			return err
+		}
+	}
+	var adds, dels []quad.Quad
+	for _, d := range deltas {
+		if d.Action == graph.Delete {
+			dels = append(dels, d.Quad)
+		} else {
+			adds = append(adds, d.Quad)
+		}
+	}
+	copyQuads := func(table string, qs []quad.Quad) error {
+		stmt, err := tx.PrepareContext(ctx, pq.CopyIn(table, "s", "p", "o", "l"))
+		if err != nil {
+			return err
+		}
+		for _, q := range qs {
+			var l any
+			if q.Label != nil {
+				l = hashOf(q.Label)
+			}
+			if _, err := stmt.ExecContext(ctx, hashOf(q.Subject), hashOf(q.Predicate), hashOf(q.Object), l); err != nil {
+				stmt.Close()
+				return err
+			}
+		}
+		if _, err := stmt.ExecContext(ctx); err != nil {
+			stmt.Close()
+			return err
+		}
+		return stmt.Close()
+	}
+	// the four directions of the quads a statement touched, counted by node
+	const perNode = `SELECT h, count(*) AS n FROM (
+		SELECT subject_hash AS h FROM %[1]s UNION ALL SELECT predicate_hash FROM %[1]s
+		UNION ALL SELECT object_hash FROM %[1]s UNION ALL SELECT label_hash FROM %[1]s WHERE label_hash IS NOT NULL) x GROUP BY h`
+	if len(dels) > 0 {
+		if err := copyQuads("kg_del", dels); err != nil {
+			return fmt.Errorf("copy deletions: %w", err)
+		}
+		if err := exec(`WITH gone1 AS (
+			DELETE FROM quads q USING kg_del d
+			WHERE q.subject_hash = d.s AND q.predicate_hash = d.p AND q.object_hash = d.o AND q.label_hash = d.l
+			RETURNING q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash),
+		gone2 AS (
+			DELETE FROM quads q USING kg_del d
+			WHERE q.subject_hash = d.s AND q.predicate_hash = d.p AND q.object_hash = d.o
+			  AND q.label_hash IS NULL AND d.l IS NULL
+			RETURNING q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash),
+		gone AS (SELECT * FROM gone1 UNION ALL SELECT * FROM gone2),
+		dec AS (` + fmt.Sprintf(perNode, "gone") + `),
+		upd AS (UPDATE nodes SET refs = nodes.refs - dec.n FROM dec WHERE nodes.hash = dec.h RETURNING nodes.hash)
+		INSERT INTO kg_touched SELECT hash FROM upd`); err != nil {
+			return err
+		}
+	}
+	if len(adds) > 0 {
+		stmt, err := tx.PrepareContext(ctx, pq.CopyIn("kg_nodes", append([]string{"hash"}, nodeColumns...)...))
+		if err != nil {
+			return err
+		}
+		seen := map[quad.Value]bool{}
+		for _, q := range adds {
+			for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+				if v == nil || seen[v] {
+					continue
+				}
+				seen[v] = true
+				row, err := nodeRow(v)
+				if err == nil {
+					_, err = stmt.ExecContext(ctx, row...)
+				}
+				if err != nil {
+					stmt.Close()
+					return fmt.Errorf("copy nodes: %w", err)
+				}
+			}
+		}
+		if _, err := stmt.ExecContext(ctx); err != nil {
+			stmt.Close()
+			return fmt.Errorf("copy nodes: %w", err)
+		}
+		stmt.Close()
+		if err := copyQuads("kg_add", adds); err != nil {
+			return fmt.Errorf("copy quads: %w", err)
+		}
+		cols := strings.Join(nodeColumns, ", ")
+		if err := exec(`INSERT INTO nodes (hash, refs, ` + cols + `) SELECT hash, 0, ` + cols +
+			` FROM kg_nodes ON CONFLICT (hash) DO NOTHING`); err != nil {
+			return err
+		}
+		// a quad already stored is skipped and counts nothing (Cayley's
+		// IgnoreDup; its own writer would count it anyway)
+		if err := exec(`WITH ins AS (
+			INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
+			SELECT s, p, o, l, now() FROM kg_add ON CONFLICT DO NOTHING
+			RETURNING subject_hash, predicate_hash, object_hash, label_hash),
+		inc AS (` + fmt.Sprintf(perNode, "ins") + `)
+		UPDATE nodes SET refs = nodes.refs + inc.n FROM inc WHERE nodes.hash = inc.h`); err != nil {
+			return err
+		}
+		if err := exec(`INSERT INTO kg_touched SELECT hash FROM kg_nodes`); err != nil {
+			return err
+		}
+	}
+	if err := exec(`DELETE FROM nodes USING (SELECT DISTINCT h FROM kg_touched) t WHERE nodes.hash = t.h AND nodes.refs <= 0`); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	// A bulk load outruns autovacuum's statistics: planned for the empty
+	// table it was, finding an article's quads scans them all (30 ms an
+	// article after the first batch of the BBC corpus, a third of the
+	// ingest). Refresh them when a batch changed a fifth of the table.
+	var rows float64
+	if p.db.QueryRowContext(ctx, `SELECT reltuples FROM pg_class WHERE oid = 'quads'::regclass`).Scan(&rows) == nil &&
+		float64(len(deltas)) > rows/5 {
+		if _, err := p.db.ExecContext(ctx, `ANALYZE quads, nodes`); err != nil {
+			return fmt.Errorf("analyze: %w", err)
+		}
+	}
+	return nil
+}
+
+// valueSQL selects a node's value columns, as Cayley's NameOf reads them.
+const valueSQL = `%[1]s.value, %[1]s.value_string, %[1]s.datatype, %[1]s.language, %[1]s.iri, %[1]s.bnode,
+	%[1]s.value_int, %[1]s.value_bool, %[1]s.value_float, %[1]s.value_time`
+
+type valueCols struct {
+	data   []byte
+	str    sql.NullString
+	typ    sql.NullString
+	lang   sql.NullString
+	iri    sql.NullBool
+	bnode  sql.NullBool
+	vint   sql.NullInt64
+	vbool  sql.NullBool
+	vfloat sql.NullFloat64
+	vtime  sql.NullTime
+}
+
+func (c *valueCols) dest() []any {
+	return []any{&c.data, &c.str, &c.typ, &c.lang, &c.iri, &c.bnode, &c.vint, &c.vbool, &c.vfloat, &c.vtime}
+}
+
+// value decodes the columns exactly as Cayley's SQL store does (NameOf).
+func (c *valueCols) value() (quad.Value, error) {
+	unescape := func(s string) string { return strings.ReplaceAll(s, `\x00`, "\u0000") }
+	switch {
+	case c.str.Valid:
+		switch {
+		case c.iri.Bool:
+			return quad.IRI(c.str.String), nil
+		case c.bnode.Bool:
+			return quad.BNode(c.str.String), nil
+		case c.lang.Valid:
+			return quad.LangString{Value: quad.String(unescape(c.str.String)), Lang: c.lang.String}, nil
+		case c.typ.Valid:
+			return quad.TypedString{Value: quad.String(unescape(c.str.String)), Type: quad.IRI(c.typ.String)}, nil
+		}
+		return quad.String(unescape(c.str.String)), nil
+	case c.vint.Valid:
+		return quad.Int(c.vint.Int64), nil
+	case c.vbool.Valid:
+		return quad.Bool(c.vbool.Bool), nil
+	case c.vfloat.Valid:
+		return quad.Float(c.vfloat.Float64), nil
+	case c.vtime.Valid:
+		return quad.Time(c.vtime.Time.UTC()), nil
+	case c.data == nil:
+		return nil, nil
+	}
+	return pquads.UnmarshalValue(c.data)
+}
+
+// each calls fn for every quad whose direction d holds v, in one query, in
+// the order they were written (as Cayley's KV indexes list them), until fn
+// returns false.
+func (p *pgStore) each(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) bool) error {
+	q := `SELECT ` + fmt.Sprintf(valueSQL, "s") + `, ` + fmt.Sprintf(valueSQL, "p") + `, ` +
+		fmt.Sprintf(valueSQL, "o") + `, ` + fmt.Sprintf(valueSQL, "l") + `
+	FROM quads q
+	JOIN nodes s ON s.hash = q.subject_hash
+	JOIN nodes p ON p.hash = q.predicate_hash
+	JOIN nodes o ON o.hash = q.object_hash
+	LEFT JOIN nodes l ON l.hash = q.label_hash
+	WHERE q.` + d.String() + `_hash = $1
+	ORDER BY q.horizon`
+	rows, err := p.db.QueryContext(ctx, q, hashOf(v))
+	if err != nil {
+		return redactError(err)
+	}
+	defer rows.Close()
+	var cols [4]valueCols
+	dest := make([]any, 0, 40)
+	for i := range cols {
+		dest = append(dest, cols[i].dest()...)
+	}
+	for rows.Next() {
+		for i := range cols {
+			cols[i] = valueCols{}
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		var vals [4]quad.Value
+		for i := range cols {
+			if vals[i], err = cols[i].value(); err != nil {
+				return err
+			}
+		}
+		if !fn(quad.Quad{Subject: vals[0], Predicate: vals[1], Object: vals[2], Label: vals[3]}) {
+			return nil
+		}
+	}
+	return redactError(rows.Err())
+}
