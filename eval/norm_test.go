@@ -11,6 +11,9 @@ var normCases = []string{
 	"President Donald Trump’s", "Mr. Putin", "the Russian president", "The Times", "Prime Minister Tony Blair",
 	"St James's Palace", "“very productive”", "Prince Harry", "Queen", "U.S.", "the  UK", "Mrs Hassan, 59",
 	"Sir Alex Ferguson", "President", "the", "Lord Falconer", "Metlife's", "ＵＳ", "General Motors",
+	"Blair's", "Blair’s", "Jones's son", "'s", "the's", "thee", "the  Queen", "it's a name", "O'Brien", "Mr  Ed",
+	"Prime Minister", "Président Chirac", "Ａｂｅ", "St. James's Palace,", "the\tKremlin", "  the Times  ",
+	"President Mr Dr Smith", "Sir Alex", "Queen Elizabeth II", "Mc'sweeney",
 }
 
 func TestNormMatchesScorePy(t *testing.T) {

@@ -606,7 +606,7 @@ func (s *Store) AddQuads(ctx context.Context, r quad.Reader) (int, error) {
 // QuadCount returns the number of quads in the store (0 for a new store,
 // where Cayley's KV backends report "no bucket" until the first write).
 func (s *Store) QuadCount(ctx context.Context) (int64, error) {
-	st, err := s.QS.Stats(ctx, false)
+	st, err := s.QS.Stats(ctx, true) // false is wrong on KV stores (CAYLEY-NOTES)
 	if errors.Is(err, ckv.ErrNoBucket) {
 		return 0, nil
 	}
