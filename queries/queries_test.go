@@ -201,3 +201,41 @@ func TestStoreClosesAfterAQueryIsCutShort(t *testing.T) {
 		}
 	}
 }
+
+// WhoMet (indexed lookups in Go) gives exactly the rows of the Gizmo query
+// who-met.js, in the same order.
+func TestWhoMetEqualsGizmo(t *testing.T) {
+	st, err := graph.Open(filepath.Join(t.TempDir(), "kg.db"), graph.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	x, err := loader.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	more, _ := filepath.Glob("../testdata/articles/*.txt")
+	for _, f := range append(files, more...) {
+		a, err := loader.ReadFile(f, "", loader.ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Write(context.Background(), []*kg.Extraction{x.Extract(a)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"Putin", "Steve Witkoff", "Mahmoud Abbas", "Kushner", "Nobody Atall"} {
+		want, err := RunNamed(context.Background(), st.QS, "who-met", []string{name}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := WhoMet(context.Background(), st, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("who-met %s:\n go    %v\n gizmo %v", name, got, want)
+		}
+	}
+}

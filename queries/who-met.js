@@ -46,6 +46,9 @@ g.V().Has("<kg:key>", keys[0]).Unique().Has("<rdf:type>", "<schema:Person>").Uni
 });
 rows.sort(function (a, b) {
   var da = a.date || "", db = b.date || "";
-  return da < db ? -1 : da > db ? 1 : (a.met < b.met ? -1 : a.met > b.met ? 1 : 0);
+  if (da !== db) return da < db ? -1 : 1;
+  if (a.met !== b.met) return a.met < b.met ? -1 : 1;
+  var aa = a.article || "", ab = b.article || "";
+  return aa < ab ? -1 : aa > ab ? 1 : 0;
 });
 rows.forEach(function (r) { g.Emit(r); });

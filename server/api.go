@@ -51,7 +51,8 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, e)
 }
 
-// GET /api/who-met?name=NAME: the named query who-met, as kg who-met runs it.
+// GET /api/who-met?name=NAME: the rows of the named query who-met, read as
+// kg who-met reads them (queries.WhoMet, through the store's indexes).
 func (s *Server) whoMet(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.URL.Query().Get("name"))
 	if name == "" {
@@ -60,7 +61,12 @@ func (s *Server) whoMet(w http.ResponseWriter, r *http.Request) {
 	}
 	var rows []any
 	err := s.gizmo(r.Context(), func(ctx context.Context) (err error) {
-		rows, err = queries.RunNamed(ctx, s.cfg.Store.QS, "who-met", []string{name}, queries.Options{Timeout: s.cfg.Timeout, Limit: s.cfg.Limit})
+		ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+		defer cancel()
+		rows, err = queries.WhoMet(ctx, s.cfg.Store, name)
+		if s.cfg.Limit > 0 && len(rows) > s.cfg.Limit {
+			rows = rows[:s.cfg.Limit]
+		}
 		return err
 	})
 	if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -22,7 +23,9 @@ func newWhoMetCmd() *cobra.Command {
 		Long: `who-met lists everyone NAME met, one meeting per line, with the date and
 place where the article gives them and the article that tells it. NAME may
 be any name the person goes by: "Putin", "Vladimir Putin", "President Putin".
-It runs the built-in Gizmo query who-met (kg query --named who-met NAME).
+It gives the rows of the built-in Gizmo query who-met (kg query --named
+who-met NAME), read through the store's indexes so that a person named in
+hundreds of articles still answers in milliseconds.
 
 Without NAME it lists every meeting in the graph: who met whom, when, where.`,
 		Example: `  kg who-met Putin
@@ -38,7 +41,9 @@ Without NAME it lists every meeting in the graph: who met whom, when, where.`,
 			if len(args) == 0 {
 				return allMeetings(cmd, st, timeout, evidence)
 			}
-			rows, err := queries.RunNamed(cmd.Context(), st.QS, "who-met", args, queries.Options{Timeout: timeout})
+			ctx, cancel := context.WithTimeout(cmd.Context(), timeout)
+			defer cancel()
+			rows, err := queries.WhoMet(ctx, st, args[0])
 			if err != nil {
 				return err
 			}

@@ -200,7 +200,7 @@ func medianWhoMet(st *graph.Store, name string) (time.Duration, error) {
 	var ds []time.Duration
 	for i := 0; i < 21; i++ {
 		start := time.Now()
-		if _, err := queries.RunNamed(context.Background(), st.QS, "who-met", []string{name}, queries.Options{}); err != nil {
+		if _, err := queries.WhoMet(context.Background(), st, name); err != nil {
 			return 0, err
 		}
 		ds = append(ds, time.Since(start))
