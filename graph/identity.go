@@ -25,12 +25,13 @@ type Identity struct {
 	lookupKey   func(key string) ([]quad.IRI, error)
 	lookupLabel func(node quad.IRI) (string, bool, error)
 	keyRead     map[string]bool
-	err         error // the first lookup error; Write reports it
+	absent      map[quad.IRI]bool // nodes a batch read found not in the store
+	err         error             // the first lookup error; Write reports it
 }
 
 func newIdentity(iris IRIs) *Identity {
 	return &Identity{iris: iris, byKey: map[string][]quad.IRI{}, label: map[quad.IRI]string{},
-		merged: map[quad.IRI]quad.IRI{}, keyRead: map[string]bool{}}
+		merged: map[quad.IRI]quad.IRI{}, keyRead: map[string]bool{}, absent: map[quad.IRI]bool{}}
 }
 
 // keyed returns the entities known by a name key, reading the store once per key.
@@ -56,7 +57,7 @@ func (id *Identity) labelOf(node quad.IRI) (string, bool) {
 	if l, ok := id.label[node]; ok {
 		return l, true
 	}
-	if id.lookupLabel == nil {
+	if id.lookupLabel == nil || id.absent[node] {
 		return "", false
 	}
 	l, found, err := id.lookupLabel(node)

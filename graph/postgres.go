@@ -347,6 +347,11 @@ func (c *valueCols) value() (quad.Value, error) {
 // the order they were written (as Cayley's KV indexes list them), until fn
 // returns false.
 func (p *pgStore) each(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) bool) error {
+	return p.eachOf(ctx, d, []quad.Value{v}, fn)
+}
+
+// eachOf is each for several values in one query: a batch's articles.
+func (p *pgStore) eachOf(ctx context.Context, d quad.Direction, vs []quad.Value, fn func(quad.Quad) bool) error {
 	q := `SELECT ` + fmt.Sprintf(valueSQL, "s") + `, ` + fmt.Sprintf(valueSQL, "p") + `, ` +
 		fmt.Sprintf(valueSQL, "o") + `, ` + fmt.Sprintf(valueSQL, "l") + `
 	FROM quads q
@@ -354,9 +359,9 @@ func (p *pgStore) each(ctx context.Context, d quad.Direction, v quad.Value, fn f
 	JOIN nodes p ON p.hash = q.predicate_hash
 	JOIN nodes o ON o.hash = q.object_hash
 	LEFT JOIN nodes l ON l.hash = q.label_hash
-	WHERE q.` + d.String() + `_hash = $1
+	WHERE q.` + d.String() + `_hash = ANY($1::bytea[])
 	ORDER BY q.horizon`
-	rows, err := p.db.QueryContext(ctx, q, hashOf(v))
+	rows, err := p.db.QueryContext(ctx, q, pq.Array(byteaArray(vs)))
 	if err != nil {
 		return redactError(err)
 	}
@@ -384,4 +389,55 @@ func (p *pgStore) each(ctx context.Context, d quad.Direction, v quad.Value, fn f
 		}
 	}
 	return redactError(rows.Err())
+}
+
+// ends returns, for each value of fixed (at direction at), the values at
+// the other end (subject for an object, object for a subject) of the quads
+// with predicate pred: one query for a whole batch's name keys or labels,
+// where a lookup per value costs a round trip each.
+func (p *pgStore) ends(ctx context.Context, at quad.Direction, fixed []quad.Value, pred quad.IRI) (map[quad.Value][]quad.Value, error) {
+	other := quad.Subject
+	if at == quad.Subject {
+		other = quad.Object
+	}
+	q := `SELECT ` + fmt.Sprintf(valueSQL, "f") + `, ` + fmt.Sprintf(valueSQL, "e") + `
+	FROM quads q
+	JOIN nodes f ON f.hash = q.` + at.String() + `_hash
+	JOIN nodes e ON e.hash = q.` + other.String() + `_hash
+	WHERE q.` + at.String() + `_hash = ANY($1::bytea[]) AND q.predicate_hash = $2
+	ORDER BY q.horizon`
+	rows, err := p.db.QueryContext(ctx, q, pq.Array(byteaArray(fixed)), hashOf(pred))
+	if err != nil {
+		return nil, redactError(err)
+	}
+	defer rows.Close()
+	out := map[quad.Value][]quad.Value{}
+	var cols [2]valueCols
+	dest := append(cols[0].dest(), cols[1].dest()...)
+	for rows.Next() {
+		cols = [2]valueCols{}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		f, err := cols[0].value()
+		if err != nil {
+			return nil, err
+		}
+		e, err := cols[1].value()
+		if err != nil {
+			return nil, err
+		}
+		out[f] = append(out[f], e)
+	}
+	return out, redactError(rows.Err())
+}
+
+// byteaArray lists the values' hashes for an ANY($1::bytea[]) parameter.
+func byteaArray(vs []quad.Value) [][]byte {
+	out := make([][]byte, 0, len(vs))
+	for _, v := range vs {
+		h := csql.HashOf(v)
+		out = append(out, h.ValueHash[:])
+	}
+	return out
 }
