@@ -139,4 +139,5 @@ var months = map[string]int{"January": 1, "February": 2, "March": 3, "April": 4,
 var orgNameWords = set(`Limited Ltd Inc Corp Corporation plc Plc Group Bank Holdings Company Co Party
 	Council Union Commission Committee Center Centre Association Institute Foundation Fund
 	University College School Court Agency Ministry Department Office Service Services
-	International Industries Airways Airlines Motors Trust Society Federation League Club`)
+	International Industries Airways Airlines Motors Trust Society Federation League Club
+	Exchange Archives Board Tribunal Authority Bureau Organisation Organization Network`)

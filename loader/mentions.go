@@ -98,7 +98,8 @@ func (r *reading) findMentions() {
 		e := ents[k]
 		// "Newcastle" + "Evening Chronicle": two organisation names with
 		// nothing between them are one
-		if k+1 < len(ents) && e.Type == "ORG" && ents[k+1].Type == "ORG" && ents[k+1].First == e.Last {
+		if k+1 < len(ents) && e.Type == "ORG" && ents[k+1].Type == "ORG" && ents[k+1].First == e.Last &&
+			!strings.Contains(r.doc.Text[toks[e.Last-1].End:toks[e.Last].Start], "\n") {
 			r.addSpan(e.First, ents[k+1].Last, "ORG")
 			k++
 			continue
@@ -262,7 +263,7 @@ func (r *reading) addSpan(first, last int, nerType string) {
 			restType = "PER"
 		}
 		personRest := restType == "PER" && rest >= 2 && !orgNameWords[toks[last-1].Text]
-		if r.isTitleWord(first+n, false) && !notTitles[strings.ToLower(toks[first+n].Text)] || personRest {
+		if r.titleRun(first+n, last) && !notTitles[strings.ToLower(toks[first+n].Text)] || personRest {
 			r.addSpan(first, first+n, map[string]string{kg.Place: "LOC", kg.Org: "ORG"}[g.Type])
 			r.addSpan(first+n, last, restType)
 			return
@@ -284,7 +285,9 @@ func (r *reading) addSpan(first, last int, nerType string) {
 	for k < last-1 && isCapitalised(toks[k].Text) && r.isTitleWord(k, false) && !notTitles[strings.ToLower(toks[k].Text)] {
 		k++
 	}
-	if k > first {
+	// but a name that only opens with a title-like word is not a title and
+	// a name: "New York Stock Exchange", "National Archives", "Board of ..."
+	if k > first && r.titleRun(first, k) && (nerType == "PER" || !orgNameWords[toks[last-1].Text] && last-k <= 3) {
 		if _, ok := gazetteer.Lookup(text(first, last)); !ok {
 			first, nerType = k, "PER"
 		}
@@ -342,10 +345,31 @@ func (r *reading) addSpan(first, last int, nerType string) {
 		case "LOC":
 			m.typ = kg.Place
 		default:
-			return // MISC that names no place: events, religions, products
+			// MISC that names no place (events, religions, products) is
+			// left out, unless an organisation word heads it: "Commission for Africa"
+			if !orgNameWords[toks[first].Text] && !orgNameWords[toks[last-1].Text] {
+				return
+			}
+			m.typ = kg.Org
 		}
 	}
 	r.ments = append(r.ments, m)
+}
+
+// titleRun reports whether the title-like words from token i on (up to
+// last) hold a title itself ("minister", "spokesman", "chief executive"),
+// not only words that go with titles ("new", "national", "board").
+func (r *reading) titleRun(i, last int) bool {
+	for ; i < last && r.isTitleWord(i, false); i++ {
+		w := strings.ToLower(r.tok(i))
+		if _, ok := titles[w]; ok {
+			return true
+		}
+		if _, ok := pluralTitles[w]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // index rebuilds the token -> mention map after mentions change.
@@ -519,7 +543,7 @@ func (r *reading) samePerson(m *mention, name string) int {
 func (r *reading) longerForm(m *mention) int {
 	// a lone first name ("Anil", "Jeremy", "Sir Edward") may stand for the
 	// one person of the article with that first name, never for two
-	if w := words(kg.NameKey(m.text)); len(w) == 1 && m.typ != kg.Place {
+	if w := words(kg.NameKey(m.text)); len(w) == 1 && !(m.typ == kg.Place && gazetteerName(m.text) != "") {
 		n := 0
 		for _, e := range r.ents {
 			if ew := words(kg.NameKey(e.name)); e.typ == kg.Person && len(ew) >= 2 && ew[0] == w[0] {
@@ -643,6 +667,22 @@ var companyWords = set(`chairman chairwoman chief executive ceo boss board share
 // trained on Reuters often take an unknown company name for a place.
 func (r *reading) retypeByContext() {
 	for _, e := range r.ents {
+		// "steel producer Krivorizhstal", "water firm Aguas Argentinas",
+		// "newspaper Clarin": a name right after an organisation noun is
+		// one, whatever the recogniser took it for
+		if e.typ != kg.Org && gazetteerName(e.name) == "" && !nlp.IsFirstName(words(e.name)[0]) {
+			for _, mi := range e.ments {
+				if m := r.ments[mi]; m.kind == byName && m.first > 0 && orgNouns[r.tok(m.first-1)] && !nameNouns[r.tok(m.first-1)] {
+					e.typ = kg.Org
+					for _, mi := range e.ments {
+						r.ments[mi].typ = kg.Org
+					}
+					break
+				}
+			}
+		}
+	}
+	for _, e := range r.ents {
 		if e.typ != kg.Place || gazetteerName(e.name) != "" {
 			continue
 		}
@@ -671,6 +711,10 @@ func (r *reading) retypeByContext() {
 		}
 	}
 }
+
+// nameNouns are organisation nouns that also stand before places or
+// people's names: "the party Labour" is rare, "council leader X" common.
+var nameNouns = set(`party council court government team side club union`)
 
 // nounAfterWords reports whether one of nouns comes within five tokens
 // from i, through words, possessives and names ("the US's leading insurance company").

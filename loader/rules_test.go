@@ -135,6 +135,19 @@ var relationRules = []struct {
 		nil, [][3]string{{"Howard Flight", "met", "Russell Tanguay"}}},
 	{"Verizon has held merger discussions with MCI, Reuters quoted sources as saying.",
 		nil, [][3]string{{"Reuters", "met", "Verizon"}}},
+	// a title and a person after "for": the person owns the post
+	{"Nothing was agreed, said Marta Lind, a spokeswoman for EU energy commissioner Paul Ormond.",
+		[][3]string{{"Marta Lind", "spokesperson_of", "Paul Ormond"}},
+		[][3]string{{"Marta Lind", "spokesperson_of", "European Union"}}},
+	// "PERSON, from ORG," speaks as its employee; a party is not an employer
+	{"Dana Kowal, from the UK's Open Rights Group, said the bill went too far.",
+		[][3]string{{"Dana Kowal", "works_for", "Open Rights Group"}}, nil},
+	// an organisation noun before a name makes it an organisation, placed by the demonym
+	{"Investors doubted the sale of Polish copper producer Miedzwal to a rival.",
+		[][3]string{{"Miedzwal", "located_in", "Poland"}}, nil},
+	// multi-word organisation names keep their title-like first words
+	{"Officials at the New York Stock Exchange met staff of the National Archives in Washington.",
+		[][3]string{{"New York Stock Exchange", "met", "National Archives"}}, nil},
 	// not facts (GUIDE.md): planned, hoped for, denied, hypothetical
 	{"Foreign Secretary Jack Straw will visit Auschwitz for the anniversary.",
 		nil, [][3]string{{"Jack Straw", "visited", "Auschwitz"}}},

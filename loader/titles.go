@@ -469,6 +469,18 @@ func (r *reading) appositive(k int, m *mention) {
 		return
 	}
 	i++
+	// "Brad Adams, from the UK's Human Rights Watch, said": a person from an
+	// organisation speaks for it as its employee
+	if r.lower(i) == "from" && m.typ == kg.Person {
+		if p := r.ownerAfter(i + 1); p.ent >= 0 && r.ents[p.ent].typ == kg.Org && !isParty(r.ents[p.ent].name) {
+			if end := r.mentionOf(p.ent, i+1, i+8); end != nil && (r.tok(end.last) == "," || isDash(r.tok(end.last))) {
+				for _, h := range holders {
+					r.facts.add(h, kg.WorksFor, p.ent, m.sent)
+				}
+			}
+		}
+		return
+	}
 	// "Abbas Gallyamov, a Russian political analyst and a former speechwriter
 	// for Putin": each description after "and a" is read the same way
 	for i >= 0 {
@@ -547,6 +559,16 @@ func (r *reading) describe(holders []int, i, sent int) int {
 	return next
 }
 
+// mentionOf returns the first mention of entity e in tokens [from, to).
+func (r *reading) mentionOf(e, from, to int) *mention {
+	for k := from; k < to && k < len(r.doc.Tokens); k++ {
+		if m := r.mentionAt(k); m != nil && m.ent == e {
+			return m
+		}
+	}
+	return nil
+}
+
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "--" }
 
 // ownerAfter reads the organisation, place or person a title belongs to,
@@ -559,6 +581,17 @@ func (r *reading) ownerAfter(j int) possessor {
 		j++
 	}
 	if pm := r.mentionAt(j); pm != nil {
+		// "a spokesman for EU trade commissioner Peter Mandelson": the
+		// person after the organisation and a title is the owner
+		if pm.typ != kg.Person {
+			k := pm.last
+			for k < pm.last+4 && r.mentionAt(k) == nil && r.isTitleWord(k, false) {
+				k++
+			}
+			if pe := r.mentionAt(k); k > pm.last && pe != nil && pe.typ == kg.Person && r.titleRun(pm.last, k) {
+				return possessor{ent: pe.ent, first: pe.first}
+			}
+		}
 		if isPossessive(r.tok(pm.last)) {
 			// "a board member of Germany's central bank, the Bundesbank"
 			if q := r.ownerAfter(pm.last + 1); q.ent >= 0 {
