@@ -142,8 +142,11 @@ func (r *reading) coordinatedBefore(m *mention, start int) []*mention {
 func (r *reading) objectsAfter(v int, places bool) []*mention {
 	end := r.clauseEnd(v)
 	var out []*mention
-	i := v + 1
-	for i < end && i <= v+6 {
+	// each name of the list may stand up to six words after the verb or
+	// the "and" before it: "met Blues boss Jose Mourinho and chief
+	// executive Peter Kenyon"
+	i, lead := v+1, v
+	for i < end && i <= lead+6 {
 		if m := r.mentionAt(i); m != nil {
 			if isPossessive(r.tok(m.last)) || m.kind == byAdjective {
 				// "Trump's envoy Witkoff", "the Argentine newspaper Clarin"
@@ -170,6 +173,7 @@ func (r *reading) objectsAfter(v int, places bool) []*mention {
 			out = append(out, m)
 			i = m.last
 			if r.lower(i) == "and" || r.lower(i) == "," && r.listGoesOn(i) {
+				lead = i
 				i++
 				continue
 			}

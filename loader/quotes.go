@@ -173,6 +173,11 @@ func (r *reading) readQuotes() {
 			if sp == nil && recent && sent-lastSent <= 1 && r.continues(q) {
 				sp = last
 			}
+			if sp == nil && r.continues(q) && sent > 0 && !r.quotedIn(sent-1) {
+				// "X repeated his party's calls for ... . "The public
+				// interest ..."": the person the sentence before was about
+				sp = r.sentenceSubject(sent - 1)
+			}
 			if sp == nil && r.a.Title != "" && sent == 0 {
 				// a headline's quotation is said by whoever the lead sentence quotes
 				if subj := r.speakerNear(r.doc.Sentences[minInt(1, len(r.doc.Sentences)-1)].First); len(subj) > 0 {
@@ -200,11 +205,34 @@ func (r *reading) speakerIn(p int) *mention {
 		if w := r.lower(k - 1); w == "he" || w == "she" {
 			return r.personBefore(k - 1)
 		}
+		if m := r.participleSubject(k); m != nil {
+			return m
+		}
 		if subj := r.subjectsBefore(k); len(subj) > 0 {
 			return subj[0]
 		}
 	}
 	return nil
+}
+
+// participleSubject returns the sentence's subject for a speech verb in
+// -ing after a comma ("X reiterated calls for ..., warning:"), else nil.
+func (r *reading) participleSubject(k int) *mention {
+	if !strings.HasSuffix(r.lower(k), "ing") || r.tok(k-1) != "," {
+		return nil
+	}
+	return r.sentenceSubject(r.doc.SentenceOf(k))
+}
+
+// quotedIn reports whether sentence p holds a quotation.
+func (r *reading) quotedIn(p int) bool {
+	s := r.doc.Sentences[p]
+	for k := s.First; k < s.Last; k++ {
+		if r.insideQuote(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBetween returns the person that sentences [from, to) make their
@@ -275,11 +303,25 @@ func (r *reading) afterVerb(k int) *mention {
 	for r.lower(i) == "the" || r.lower(i) == "a" || r.lower(i) == "an" {
 		i++
 	}
+	// "said Culture Secretary Tessa Jowell", "said UK Foreign Secretary
+	// Jack Straw": titles, and a place owning them, before the name
+	j := i
+	for n := 0; n < 6; n++ {
+		if pm := r.mentionAt(j); pm != nil && !actor(pm) && r.isTitleWord(pm.last, false) {
+			j = pm.last
+			continue
+		}
+		if r.mentionAt(j) != nil || !r.isTitleWord(j, false) || !isCapitalised(r.tok(j)) && !titleModifiers[r.lower(j)] {
+			break
+		}
+		j++
+	}
+	if m := r.mentionAt(j); j > i && m != nil && m.typ == kg.Person {
+		return m
+	}
 	m := r.mentionAt(i)
 	if m != nil && actor(m) {
-		if unnamedSpeakers[r.lower(m.last)] || isPossessive(r.tok(m.last)) && unnamedSpeakers[r.lower(m.last+1)] {
-			return m // "a Premier League spokesman"
-		}
+		// also "a Premier League spokesman": the body speaks
 		return m
 	}
 	if unnamedSpeakers[r.lower(i)] && (r.lower(i+1) == "for" || r.lower(i+1) == "at") {
@@ -361,6 +403,11 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, attribution) {
 		}
 		if k > s.First && (r.lower(k-1) == "he" || r.lower(k-1) == "she") {
 			return nil, byPronoun
+		}
+		// "Tory leader X reiterated calls for ... by the Attorney General,
+		// warning: "...": a participle after a comma has the sentence's subject
+		if m := r.participleSubject(k); m != nil {
+			return m, byNamed
 		}
 		if subj := r.subjectsBefore(k); len(subj) > 0 {
 			return subj[0], byNamed
