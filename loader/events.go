@@ -658,9 +658,29 @@ func (r *reading) accompanied(v int) {
 }
 
 // told reads "A told NBC News", "Blair tells EU".
+// toldDirectly reports whether the one told is named right after the verb,
+// through at most a determiner, a country adjective and what kind of body
+// it is: "told Newsnight", "told the Argentine newspaper Clarin".
+func (r *reading) toldDirectly(v int, o *mention) bool {
+	if o.first <= v+2 {
+		return true
+	}
+	for i := v + 1; i < o.first; i++ {
+		w := r.lower(i)
+		if m := r.mentionAt(i); m != nil && m.kind == byAdjective {
+			i = m.last - 1
+			continue
+		}
+		if w != "the" && w != "a" && !mediaNouns[w] && !orgNouns[w] {
+			return false
+		}
+	}
+	return true
+}
+
 func (r *reading) told(v int) {
 	obj := r.objectsAfter(v, false)
-	if len(obj) == 0 || obj[0].first > v+2 || r.hedged(v) {
+	if len(obj) == 0 || !r.toldDirectly(v, obj[0]) || r.hedged(v) {
 		return
 	}
 	// "told Labour members": the name only qualifies who was told; "told

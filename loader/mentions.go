@@ -127,7 +127,53 @@ func (r *reading) findMentions() {
 		r.addSpan(first, e.Last, e.Type)
 	}
 	r.properNounsLeftOut()
+	r.dropNonNames()
 	r.index()
+}
+
+// workNouns name what a title names: "the film Shall We Dance?", "his new
+// book, Lawless World,". Works are not people, organisations or places.
+var workNouns = set(`film movie book novel memoir autobiography biography play musical opera album
+	song single documentary manifesto poem painting sitcom drama`)
+
+// eventWords end names of events, days and documents, which GUIDE.md does
+// not count as entities: "Kyoto Protocol", "Holocaust Memorial Day".
+var eventWords = set(`Protocol Treaty Accord Accords Agreement Convention Constitution Day Week Act Bill
+	Festival Awards Prize Games Olympics Championship Championships Cup Trophy Open Expo`)
+
+// dropNonNames removes what a recogniser takes for a name but the text
+// shows is not one: titles of works (every mention of the title once one
+// follows a work noun), events and documents, and a sentence's first word
+// that the tagger reads as a verb ("Born in 1942 ...").
+func (r *reading) dropNonNames() {
+	toks := r.doc.Tokens
+	works := map[string]bool{}
+	for _, m := range r.ments {
+		i := m.first - 1
+		if i >= 0 && toks[i].Text == "," {
+			i--
+		}
+		if i >= 0 && workNouns[strings.ToLower(toks[i].Text)] {
+			works[m.text] = true
+		}
+	}
+	sentStart := map[int]bool{}
+	for _, s := range r.doc.Sentences {
+		sentStart[s.First] = true
+	}
+	kept := r.ments[:0]
+	for _, m := range r.ments {
+		known := m.canon != ""
+		switch {
+		case works[m.text] && !known:
+		case eventWords[toks[m.last-1].Text] && m.last-m.first >= 2 && !known:
+		case m.last-m.first == 1 && sentStart[m.first] && !known && strings.HasPrefix(toks[m.first].POS, "VB") &&
+			toks[m.first].Text != strings.ToUpper(toks[m.first].Text):
+		default:
+			kept = append(kept, m)
+		}
+	}
+	r.ments = kept
 }
 
 // properNounsLeftOut adds the runs of proper nouns (POS NNP/NNPS,
