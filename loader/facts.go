@@ -48,7 +48,7 @@ func typesFit(pred, s, o string) bool {
 // add records "s pred o" stated in sentence sent; it ignores a fact that
 // ties an entity to itself or joins types the predicate does not take.
 func (f *factSet) add(s int, pred string, o int, sent int) bool {
-	if s < 0 || o < 0 || s == o {
+	if s < 0 || o < 0 || s == o || f.r.ents[s].name == f.r.ents[o].name {
 		return false
 	}
 	if !typesFit(pred, f.r.ents[s].typ, f.r.ents[o].typ) {

@@ -98,7 +98,9 @@ func (r *reading) findMentions() {
 		e := ents[k]
 		// "Newcastle" + "Evening Chronicle": two organisation names with
 		// nothing between them are one
-		if k+1 < len(ents) && e.Type == "ORG" && ents[k+1].Type == "ORG" && ents[k+1].First == e.Last &&
+		// "Newcastle" + "Evening Chronicle": a city before a newspaper's name is part of it
+		if k+1 < len(ents) && (e.Type == "ORG" || e.Type == "LOC" && mediaHeads[toks[ents[k+1].Last-1].Text]) &&
+			ents[k+1].Type == "ORG" && ents[k+1].First == e.Last &&
 			!strings.Contains(r.doc.Text[toks[e.Last-1].End:toks[e.Last].Start], "\n") {
 			r.addSpan(e.First, ents[k+1].Last, "ORG")
 			k++
@@ -127,8 +129,34 @@ func (r *reading) findMentions() {
 		r.addSpan(first, e.Last, e.Type)
 	}
 	r.properNounsLeftOut()
+	r.joinNewspaperNames()
 	r.dropNonNames()
 	r.index()
+}
+
+// mediaHeads end newspapers' names: "Newcastle Evening Chronicle".
+var mediaHeads = set(`Chronicle Times Post Herald Echo Gazette Standard Mail Express Telegraph
+	Journal Observer Mirror Record Courier Argus Sentinel Tribune Examiner`)
+
+// joinNewspaperNames makes one organisation of a city and the newspaper
+// name after it that were found apart: "Newcastle" + "Evening Chronicle".
+func (r *reading) joinNewspaperNames() {
+	sort.SliceStable(r.ments, func(i, j int) bool { return r.ments[i].first < r.ments[j].first })
+	out := r.ments[:0]
+	for k := 0; k < len(r.ments); k++ {
+		a := r.ments[k]
+		if k+1 < len(r.ments) {
+			b := r.ments[k+1]
+			if b.first == a.last && a.last-a.first == 1 && a.typ != kg.Person && b.typ == kg.Org &&
+				mediaHeads[r.doc.Tokens[b.last-1].Text] && a.sent == b.sent {
+				a = &mention{first: a.first, last: b.last, start: a.start, end: b.end,
+					text: r.doc.Text[a.start:b.end], typ: kg.Org, ent: -1, sent: a.sent}
+				k++
+			}
+		}
+		out = append(out, a)
+	}
+	r.ments = out
 }
 
 // workNouns name what a title names: "the film Shall We Dance?", "his new
@@ -201,7 +229,9 @@ func (r *reading) properNounsLeftOut() {
 		if covered[i] || t.NER != "O" || (t.POS != "NNP" && t.POS != "NNPS") || !isCapitalised(t.Text) {
 			return false
 		}
-		return !nlp.IsTitle(t.Text) && !nlp.IsTimeWord(t.Text) && !nlp.IsDemonym(t.Text) && !nlp.IsHonorific(t.Text)
+		// "Evening Chronicle", "Sunday Times": a time word opens a newspaper's name
+		timeWord := nlp.IsTimeWord(t.Text) && !(i+1 < len(toks) && mediaHeads[toks[i+1].Text])
+		return !nlp.IsTitle(t.Text) && !timeWord && !nlp.IsDemonym(t.Text) && !nlp.IsHonorific(t.Text)
 	}
 	for i := 0; i < len(toks); i++ {
 		// "the Queen", "the Pope": a royal or religious title alone names a person
@@ -228,7 +258,7 @@ func (r *reading) properNounsLeftOut() {
 		typ := "ORG"
 		if g, ok := gazetteer.Lookup(r.doc.Text[toks[i].Start:toks[j-1].End]); ok {
 			typ = map[string]string{kg.Place: "LOC", kg.Org: "ORG"}[g.Type]
-		} else if j-i >= 2 && j-i <= 3 {
+		} else if j-i >= 2 && j-i <= 3 && !mediaHeads[toks[j-1].Text] && !orgNameWords[toks[j-1].Text] {
 			typ = "PER"
 		}
 		if typ != "" {
@@ -268,6 +298,13 @@ func (r *reading) addSpan(first, last int, nerType string) {
 				first -= k
 				break
 			}
+		}
+	}
+	// "the Newcastle" + "Evening Chronicle": a city the recogniser left
+	// out before a newspaper's name
+	if nerType == "ORG" && first > 0 && mediaHeads[toks[last-1].Text] && isCapitalised(toks[first-1].Text) {
+		if g, ok := gazetteer.Lookup(toks[first-1].Text); ok && g.Type == kg.Place {
+			first--
 		}
 	}
 	// "Moscow-backed", "Labour-led": a compound adjective, not a name
@@ -370,6 +407,9 @@ func (r *reading) addSpan(first, last int, nerType string) {
 		}
 	}
 	name := text(first, last)
+	if nerType == "ORG" && strings.HasSuffix(toks[last-1].Text, "shire") {
+		nerType = "LOC" // "Worcestershire": a county
+	}
 	m := &mention{first: first, last: last, start: toks[first].Start, end: toks[last-1].End,
 		text: name, ent: -1, sent: r.doc.SentenceOf(first)}
 	if g, ok := gazetteer.Lookup(name); ok && !(nerType == "ORG" && g.Type == kg.Place && isClub(name)) {
@@ -645,6 +685,11 @@ func abbreviates(m *mention, e *entity) bool {
 		}
 		if isAcronym(m.text) {
 			return m.text == initials(ew)
+		}
+		// "Newcastle" is not the "Newcastle Evening Chronicle": a city
+		// opening a newspaper's name is not its short form
+		if mediaHeads[ew[len(ew)-1]] && gazetteerName(m.text) != "" {
+			return false
 		}
 		for i := range mw {
 			if !strings.EqualFold(mw[i], ew[i]) {

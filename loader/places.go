@@ -54,7 +54,9 @@ func (r *reading) locations() {
 			if directions[r.lower(j)] {
 				j++
 			}
-			if p := r.mentionAt(j); p != nil && p.typ == kg.Place && p.kind == byName && p.first == j && r.endsPhrase(p.last) {
+			// not "a meeting of the Commission for Africa in Cape Town":
+			// there the place is the meeting's
+			if p := r.mentionAt(j); p != nil && p.typ == kg.Place && p.kind == byName && p.first == j && r.endsPhrase(p.last) && !r.eventOf(m.first) {
 				r.facts.add(m.ent, kg.LocatedIn, p.ent, sent)
 			}
 		}
@@ -99,15 +101,33 @@ func (r *reading) locations() {
 	}
 }
 
+// containerNouns are places a possessor lies in: "Frankfurt's state of Hessen".
+var containerNouns = set(`state province region county district`)
+
+// eventOf reports whether the name at token i is what an event is "of":
+// "a meeting of the Commission for Africa".
+func (r *reading) eventOf(i int) bool {
+	if r.lower(i-1) == "the" {
+		i--
+	}
+	return r.lower(i-1) == "of" && eventNouns[r.lower(i-2)]
+}
+
+var eventNouns = set(`meeting meetings summit conference session gathering talks congress assembly
+	convention rally hearing`)
+
 // endsPhrase reports whether a name ending before token i ends its noun
 // phrase: not "Suez in Argentina row" or "the UK's G8 presidency", where
 // the name only modifies the noun after it.
 func (r *reading) endsPhrase(i int) bool {
 	t := r.tok(i)
-	if t == "" || !isLowerWord(t) {
+	if t == "" || !isLowerWord(t) || phraseEnders[t] {
 		return true
 	}
-	return phraseEnders[t]
+	// a verb, adverb or function word after the name ends it ("Italy's
+	// Banca Lombarda rose"); a noun goes on ("Britain's EU commissioners")
+	pos := r.doc.Tokens[i].POS
+	return !strings.HasPrefix(pos, "NN") && !strings.HasPrefix(pos, "JJ") && pos != "VBG" && pos != "CD"
 }
 
 // phraseEnders are lower-case words that may follow a complete noun phrase.
@@ -149,7 +169,10 @@ func (r *reading) describedByPlace(m *mention) {
 			if y.first != k || y.kind != byName || sawNoun == "" {
 				return
 			}
-			if orgNouns[sawNoun] && y.typ == kg.Org || placeNouns[sawNoun] && y.typ == kg.Place && !isCountry(r.ents[y.ent].name) {
+			if j > m.last && containerNouns[sawNoun] && y.typ == kg.Place {
+				// "Frankfurt's state of Hessen": the city lies in the state
+				r.facts.add(m.ent, kg.LocatedIn, y.ent, m.sent)
+			} else if orgNouns[sawNoun] && y.typ == kg.Org || placeNouns[sawNoun] && y.typ == kg.Place && !isCountry(r.ents[y.ent].name) {
 				r.facts.add(y.ent, kg.LocatedIn, m.ent, m.sent)
 			}
 			return

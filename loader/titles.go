@@ -414,6 +414,12 @@ func (r *reading) applyTitle(h int, ts titleSpan, p possessor, sent int) {
 	holder := r.ents[h]
 	holder.roles = append(holder.roles, heldRole{title: ts.title, of: p.ent})
 	if p.ent < 0 {
+		// "Foreign Secretary Jack Straw" in an article that names the UK:
+		// the office exists only in the British government (a shadow
+		// secretary holds none)
+		if uk := r.entityNamed("United Kingdom"); britishOffices[ts.title] && uk >= 0 && !r.shadow(ts) {
+			r.facts.add(h, kg.WorksFor, uk, sent)
+		}
 		return
 	}
 	pe := r.ents[p.ent]
@@ -442,6 +448,31 @@ func (r *reading) applyTitle(h int, ts titleSpan, p possessor, sent int) {
 		return
 	}
 	r.facts.add(h, pred, p.ent, sent)
+}
+
+// britishOffices are cabinet posts by those names only in the UK.
+var britishOffices = set(`foreign_secretary home_secretary culture_secretary health_secretary
+	education_secretary defence_secretary transport_secretary work_and_pensions_secretary
+	environment_secretary chancellor_of_the_exchequer`)
+
+// shadow reports whether a title span is an opposition post ("shadow foreign secretary").
+func (r *reading) shadow(ts titleSpan) bool {
+	for i := max(ts.first-1, 0); i < ts.last; i++ {
+		if r.lower(i) == "shadow" {
+			return true
+		}
+	}
+	return false
+}
+
+// entityNamed returns the article's entity with this canonical name, or -1.
+func (r *reading) entityNamed(name string) int {
+	for k, e := range r.ents {
+		if e.name == name {
+			return k
+		}
+	}
+	return -1
 }
 
 func isCountry(name string) bool {
