@@ -350,6 +350,8 @@ func (r *reading) readEvents() {
 				r.metNoun(v)
 			case (w == "received" || w == "hosted" || w == "welcomed") && r.mentionAt(v+1) != nil:
 				r.met(v, v)
+			case (w == "call" || w == "calls") && (r.lower(v-1) == "a" || r.lower(v-1) == "phone" || r.lower(v-1) == "telephone"):
+				r.callFrom(v)
 			case w == "joined" && r.lower(v-1) == "was":
 				r.joinedAtMeeting(v)
 			case (w == "encounter" || w == "meeting" || w == "talks") && (r.lower(v-1) == "last" || r.lower(v-1) == "first" || r.lower(v-1) == "previous") && (r.lower(v-2) == "their"):
@@ -713,8 +715,82 @@ func (r *reading) told(v int) {
 // interview reads "in an interview with The Times", "was interviewed by
 // X", "gave interviews to X and Y", "In a statement to Newsnight",
 // "confirmed to BBC Sport".
+// interviewed reads "X interviewed Y" and "X, who interviewed Y,": Y
+// spoke to X, and an interview is a meeting (GUIDE.md: in person or not).
+func (r *reading) interviewed(v int) {
+	obj := r.objectsAfter(v, false)
+	if len(obj) == 0 || obj[0].first > v+3 || r.hedged(v) || r.insideQuote(v) {
+		return
+	}
+	subj := r.subjectsBefore(v)
+	if len(subj) != 1 || subj[0].typ != kg.Person {
+		return
+	}
+	sent := r.doc.SentenceOf(v)
+	for _, o := range ents(obj) {
+		r.facts.add(o, kg.SpokeTo, subj[0].ent, sent)
+	}
+	if obj[0].typ == kg.Person {
+		r.addMeeting(v, ents(append(subj, obj[0])), nil)
+	}
+}
+
+// callFrom reads "X received a phone call ... from Y": a call is a
+// meeting (GUIDE.md: "in person or not").
+func (r *reading) callFrom(v int) {
+	verb := v - 2
+	if r.lower(v-1) == "phone" || r.lower(v-1) == "telephone" {
+		verb--
+	}
+	if w := r.lower(verb); w != "received" && w != "got" && w != "took" && w != "had" || r.insideQuote(v) {
+		return
+	}
+	end := min(r.clauseEnd(v), v+12)
+	from := -1
+	for k := v + 1; k < end; k++ {
+		if r.lower(k) == "from" {
+			from = k
+			break
+		}
+	}
+	if from < 0 {
+		return
+	}
+	// the first person named after "from", through titles and what owns
+	// them: "from a Jackson associate, Marc Schaffel"
+	var caller *mention
+	for k := from + 1; k < min(from+9, len(r.doc.Tokens)) && caller == nil; k++ {
+		if m := r.mentionAt(k); m != nil {
+			if m.typ == kg.Person && !r.isTitleWord(m.last, false) && !isPossessive(r.tok(m.last)) {
+				caller = m
+			}
+			k = m.last - 1
+			continue
+		}
+		if w := r.lower(k); !objectLead[w] && !r.isTitleWord(k, true) {
+			return
+		}
+	}
+	if caller == nil {
+		return
+	}
+	var callee *mention
+	if w := r.lower(verb - 1); w == "he" || w == "she" {
+		callee = r.personBefore(verb - 1)
+	} else if subj := r.subjectsBefore(verb); len(subj) == 1 {
+		callee = subj[0]
+	}
+	if callee == nil || callee.typ != kg.Person {
+		return
+	}
+	r.addMeeting(v, []int{callee.ent, caller.ent}, nil)
+}
+
 func (r *reading) interview(v int) {
 	if p := r.lower(v + 1); p != "with" && p != "by" && p != "on" && p != "to" {
+		if w := r.lower(v); w == "interviewed" || w == "interviews" {
+			r.interviewed(v)
+		}
 		return
 	}
 	obj := r.objectsAfter(v+1, false)

@@ -173,6 +173,14 @@ var relationRules = []struct {
 		[][3]string{{"Fred Marsh", "spoke_to", "Newcastle Evening Chronicle"}}, nil},
 	{"Club chairman Fred Marsh told the Newcastle Evening Chronicle the fine stood. Newcastle have fined their striker Ben Ogle.",
 		nil, [][3]string{{"Ben Ogle", "works_for", "Newcastle Evening Chronicle"}}},
+	// an interview is a meeting, and the one interviewed spoke to the interviewer
+	{"The defence protested after Mr Tom Bashford, who interviewed Michael Jaxon for the documentary, refused to answer.",
+		[][3]string{{"Tom Bashford", "met", "Michael Jaxon"}, {"Michael Jaxon", "spoke_to", "Tom Bashford"}}, nil},
+	// a phone call from the named person after the title
+	{"Ms Anne Kitt said she received a phone call from a Jaxon associate, Mark Shaffer, who said the family had left.",
+		[][3]string{{"Anne Kitt", "met", "Mark Shaffer"}}, [][3]string{{"Anne Kitt", "met", "Jaxon"}}},
+	{"Anne Kitt hopes to get a phone call from Mark Shaffer next week.",
+		nil, [][3]string{{"Anne Kitt", "met", "Mark Shaffer"}}},
 	// not facts (GUIDE.md): planned, hoped for, denied, hypothetical
 	{"Foreign Secretary Jack Straw will visit Auschwitz for the anniversary.",
 		nil, [][3]string{{"Jack Straw", "visited", "Auschwitz"}}},
