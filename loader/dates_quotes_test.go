@@ -20,8 +20,8 @@ func TestMeetingDates(t *testing.T) {
 		{"Heath met Jeremy Thorpe at Downing Street on 13 February 2003.", "2003-02-13"}, // no date line, a full date
 		{"Heath met Jeremy Thorpe in 1974.", "1974"},
 		{"Ms Anne Kitt said she received a phone call on 13 February 2003 from a Jaxon associate, Mark Shaffer.", "2003-02-13"}, // a call is a meeting
-		{"Steve Witkoff met Vladimir Putin on Tuesday.", ""},                                       // no date line: Tuesday of when?
-		{"date 2025-12-02 Steve Witkoff met Vladimir Putin. They may meet again next Monday.", ""}, // a plan is no date
+		{"Steve Witkoff met Vladimir Putin on Tuesday.", ""},                                                                    // no date line: Tuesday of when?
+		{"date 2025-12-02 Steve Witkoff met Vladimir Putin. They may meet again next Monday.", ""},                              // a plan is no date
 	}
 	for _, tt := range tests {
 		x := extractText(t, tt.text)
