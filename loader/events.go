@@ -209,7 +209,7 @@ func (r *reading) listGoesOn(i int) bool {
 }
 
 // objectLead are the words allowed between a verb and the name it governs.
-var objectLead = set(`with by the a an his her their its to in at of newly new then mr mrs ms dr
+var objectLead = set(`with by the a an his her their its to in at of newly new then mr mrs ms dr counterpart counterparts
 	sir lord lady baroness baron dame prince princess king queen rabbi`)
 
 func isBe(w string) bool {

@@ -181,6 +181,11 @@ var relationRules = []struct {
 		[][3]string{{"Anne Kitt", "met", "Mark Shaffer"}}, [][3]string{{"Anne Kitt", "met", "Jaxon"}}},
 	{"Anne Kitt hopes to get a phone call from Mark Shaffer next week.",
 		nil, [][3]string{{"Anne Kitt", "met", "Mark Shaffer"}}},
+	// counterparts hold the same kind of post (GUIDE.md)
+	{"Spanish Foreign Minister Miguel Moratinos met his British counterpart Jack Straw in Madrid.",
+		[][3]string{{"Jack Straw", "works_for", "United Kingdom"}, {"Miguel Moratinos", "met", "Jack Straw"}}, nil},
+	{"Orbis chief Jean-Paul Mercier is scheduled to meet his LSE counterpart Clara Furse on Friday.",
+		[][3]string{{"Clara Furse", "head_of", "LSE"}}, [][3]string{{"Jean-Paul Mercier", "met", "Clara Furse"}}},
 	// not facts (GUIDE.md): planned, hoped for, denied, hypothetical
 	{"Foreign Secretary Jack Straw will visit Auschwitz for the anniversary.",
 		nil, [][3]string{{"Jack Straw", "visited", "Auschwitz"}}},

@@ -195,6 +195,11 @@ func (r *reading) titleRelations() {
 		}
 		r.titleBeforeName(k, m)
 	}
+	for _, m := range r.ments {
+		if m.typ == kg.Person && m.kind == byName {
+			r.counterpart(m)
+		}
+	}
 	r.resolveDescriptors()
 	for k, m := range r.ments {
 		if m.kind != byName {
@@ -204,6 +209,44 @@ func (r *reading) titleRelations() {
 	}
 	r.copular()
 	r.memberships()
+}
+
+// counterpart reads "Spanish Foreign Minister Moratinos met his British
+// counterpart Jack Straw": the counterpart holds the same kind of post
+// (GUIDE.md) in the country or organisation named before "counterpart".
+func (r *reading) counterpart(m *mention) {
+	i := m.first - 1
+	if w := r.lower(i); w != "counterpart" && w != "counterparts" {
+		return
+	}
+	owner := r.mentionAt(i - 1)
+	if owner == nil || owner.typ == kg.Person {
+		return
+	}
+	if w := r.lower(owner.first - 1); w != "his" && w != "her" && w != "their" {
+		return
+	}
+	// whose counterpart: the first person of the sentence, with a post
+	s := r.doc.Sentences[m.sent]
+	var holder *mention
+	for k := s.First; k < owner.first && holder == nil; k++ {
+		if x := r.mentionAt(k); x != nil && x.typ == kg.Person && !r.insideQuote(k) && !isPossessive(r.tok(x.last)) {
+			holder = x
+		}
+	}
+	if holder == nil {
+		return
+	}
+	for _, ro := range r.ents[holder.ent].roles {
+		if t, ok := titles[ro.title]; ok && (t.predicate == kg.HeadOf || t.predicate == kg.WorksFor) {
+			ts := titleSpan{title: ro.title, role: t, first: i, last: i + 1}
+			if ro.title == "chancellor" {
+				ts.role.predicate = kg.WorksFor
+			}
+			r.applyTitle(m.ent, ts, possessor{ent: owner.ent, adjective: owner.kind == byAdjective, first: owner.first}, m.sent)
+			return
+		}
+	}
 }
 
 // titleBeforeName reads "Russian President Vladimir Putin", "Kremlin
