@@ -565,6 +565,15 @@ func (r *reading) resolve() {
 		}
 	}
 	r.retypeByContext()
+	// every mention takes its entity's type: "Anil" read as a place is
+	// still Anil Ambani, and the rules that follow ask a mention's type
+	for _, e := range r.ents {
+		for _, mi := range e.ments {
+			if m := r.ments[mi]; m.kind == byName {
+				m.typ = e.typ
+			}
+		}
+	}
 	// 4. a longer organisation name later in the text names the short one
 	for _, e := range r.ents {
 		for _, f := range e.forms {

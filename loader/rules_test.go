@@ -186,6 +186,11 @@ var relationRules = []struct {
 		[][3]string{{"Jack Straw", "works_for", "United Kingdom"}, {"Miguel Moratinos", "met", "Jack Straw"}}, nil},
 	{"Orbis chief Jean-Paul Mercier is scheduled to meet his LSE counterpart Clara Furse on Friday.",
 		[][3]string{{"Clara Furse", "head_of", "LSE"}}, [][3]string{{"Jean-Paul Mercier", "met", "Clara Furse"}}},
+	// a modifier before the country adjective; "the company's" for the company last named
+	{"Lord Hartley, who leaves a son and two daughters, was the longest living former British PM in history.",
+		[][3]string{{"Lord Hartley", "head_of", "United Kingdom"}}, nil},
+	{"Anil Mehta left the board. The board of Solara Energy reaffirmed its faith in Anil, who is the company's chief.",
+		[][3]string{{"Anil Mehta", "head_of", "Solara Energy"}}, nil},
 	// not facts (GUIDE.md): planned, hoped for, denied, hypothetical
 	{"Foreign Secretary Jack Straw will visit Auschwitz for the anniversary.",
 		nil, [][3]string{{"Jack Straw", "visited", "Auschwitz"}}},

@@ -584,9 +584,21 @@ func (r *reading) describe(holders []int, i, sent int) int {
 	for k := 0; determined && k < 3 && isLowerWord(r.tok(i)) && !r.isTitleWord(i, false) && r.mentionAt(i) == nil && !phraseEnders[r.lower(i)]; k++ {
 		i++
 	}
+	// "the longest living former British PM": a modifier before the possessor
+	former := false
+	for titleModifiers[r.lower(i)] && r.mentionAt(i+1) != nil && r.mentionAt(i+1).kind == byAdjective {
+		former = former || r.lower(i) == "former" || r.lower(i) == "ex" || r.lower(i) == "late"
+		i++
+	}
 	// possessor first: "Metlife's chairman", "the Russian president's aides"
 	p := possessor{ent: -1}
-	if pm := r.mentionAt(i); pm != nil {
+	if isPossessive(r.tok(i)) && orgNouns[r.lower(i-1)] {
+		// "Anil, who is the company's chief": the organisation last named so
+		if o := r.orgCalled(r.lower(i-1), i-1); o >= 0 {
+			p = possessor{ent: o, first: i - 1}
+			i++
+		}
+	} else if pm := r.mentionAt(i); pm != nil {
 		j := pm.last
 		if isPossessive(r.tok(j)) {
 			p = possessor{ent: pm.ent, adjective: pm.kind == byAdjective, first: pm.first}
@@ -615,6 +627,7 @@ func (r *reading) describe(holders []int, i, sent int) int {
 	if !ok {
 		return next
 	}
+	ts.former = ts.former || former
 	// possessor after: "an analyst at Gartmore", "a speechwriter for President
 	// Putin", "son-in-law of former-President Kuchma", "head of the social
 	// policy think tank, the Communications Research Group", "principal of the college"
