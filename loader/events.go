@@ -352,6 +352,8 @@ func (r *reading) readEvents() {
 				r.met(v, v)
 			case (w == "call" || w == "calls") && (r.lower(v-1) == "a" || r.lower(v-1) == "phone" || r.lower(v-1) == "telephone"):
 				r.callFrom(v)
+			case w == "tour" || w == "trip":
+				r.tourOf(v)
 			case w == "joined" && r.lower(v-1) == "was":
 				r.joinedAtMeeting(v)
 			case (w == "encounter" || w == "meeting" || w == "talks") && (r.lower(v-1) == "last" || r.lower(v-1) == "first" || r.lower(v-1) == "previous") && (r.lower(v-2) == "their"):
@@ -867,6 +869,32 @@ func (r *reading) worksFor(v int) {
 // Worcestershire, while on a visit with Education Secretary Ruth Kelly":
 // the subject visited the place the sentence names, and whoever was "with"
 // him accompanied him.
+// tourOf reads "his six-day tour of Africa" and "during his African
+// tour": the person "his" stands for visited the place.
+func (r *reading) tourOf(v int) {
+	var place *mention
+	if r.lower(v+1) == "of" || r.lower(v+1) == "to" {
+		if p := r.mentionAt(v + 2); p != nil && p.first == v+2 && p.typ == kg.Place && p.kind == byName {
+			place = p
+		}
+	}
+	k := v - 1
+	if p := r.mentionAt(k); p != nil && p.typ == kg.Place && p.kind == byAdjective {
+		place, k = p, p.first-1 // "his African tour"
+	}
+	for k > v-4 && k >= 0 && isLowerWord(r.tok(k)) && r.lower(k) != "his" && r.lower(k) != "her" {
+		k-- // "six-day", "whirlwind"
+	}
+	if place == nil || (r.lower(k) != "his" && r.lower(k) != "her") || r.hedged(v) || r.insideQuote(v) {
+		return
+	}
+	who := r.personBefore(k)
+	if who == nil {
+		return
+	}
+	r.visitFact(who.ent, place.ent, r.doc.SentenceOf(v))
+}
+
 func (r *reading) onAVisit(v int) {
 	if r.hedged(v) {
 		return

@@ -107,8 +107,10 @@ func (r *reading) findMentions() {
 			continue
 		}
 		// "St James's Palace": a recogniser splits it at the possessive
-		if k+1 < len(ents) && ents[k+1].First == e.Last+1 && ents[k+1].Last == ents[k+1].First+1 &&
-			isPossessive(toks[e.Last].Text) && buildingWords[toks[ents[k+1].First].Text] {
+		// ("St Egwin's Middle School" too: the building word ends the second part)
+		if k+1 < len(ents) && ents[k+1].First == e.Last+1 && ents[k+1].Last <= ents[k+1].First+3 &&
+			isPossessive(toks[e.Last].Text) && buildingWords[toks[ents[k+1].Last-1].Text] &&
+			gazetteerName(r.doc.Text[toks[e.First].Start:toks[e.Last-1].End]) == "" { // not "London's Leicester Square
 			r.addSpan(e.First, ents[k+1].Last, "LOC")
 			k++
 			continue
@@ -167,7 +169,7 @@ var workNouns = set(`film movie book novel memoir autobiography biography play m
 // eventWords end names of events, days and documents, which GUIDE.md does
 // not count as entities: "Kyoto Protocol", "Holocaust Memorial Day".
 var eventWords = set(`Protocol Treaty Accord Accords Agreement Convention Constitution Day Week Act Bill
-	Festival Awards Prize Games Olympics Championship Championships Cup Trophy Open Expo`)
+	Festival Awards Prize Games Olympics Championship Championships Cup Trophy Open Expo Lecture`)
 
 // dropNonNames removes what a recogniser takes for a name but the text
 // shows is not one: titles of works (every mention of the title once one
@@ -796,8 +798,14 @@ func (r *reading) retypeByContext() {
 			if isPossessive(r.tok(next)) && companyWords[r.lower(next+1)] {
 				org = true // "Metlife's chairman"
 			}
-			if r.tok(next) == "," && (r.lower(next+1) == "the" || r.lower(next+1) == "a") && r.nounAfterWords(next+2, orgNouns) {
-				org = true // "Metlife, the US's leading insurance company"
+			if r.tok(next) == "," || isDash(r.tok(next)) {
+				// "Metlife, the US's leading insurance company", "IPCL - India's
+				// second-largest petrochemicals company -"
+				if w := r.lower(next + 1); (w == "the" || w == "a") && r.nounAfterWords(next+2, orgNouns) {
+					org = true
+				} else if pm := r.mentionAt(next + 1); pm != nil && pm != m && isPossessive(r.tok(pm.last)) && r.nounAfterWords(pm.last+1, orgNouns) {
+					org = true
+				}
 			}
 			if w := r.lower(m.first - 1); (w == "at" || w == "for") && nationalityOnly[r.lower(m.first-2)] {
 				org = true // "an analyst at Gartmore"

@@ -88,8 +88,9 @@ func (r *reading) locations() {
 		if x.typ == kg.Place {
 			r.describedByPlace(m)
 		}
-		// "Metlife, the US's leading insurance company"
-		if x.typ == kg.Org && m.kind == byName && r.tok(m.last) == "," {
+		// "Metlife, the US's leading insurance company", "IPCL - India's
+		// second-largest petrochemicals company -"
+		if x.typ == kg.Org && m.kind == byName && (r.tok(m.last) == "," || isDash(r.tok(m.last))) {
 			j := m.last + 1
 			if w := r.lower(j); w == "the" || w == "a" || w == "an" {
 				j++
@@ -173,6 +174,18 @@ func (r *reading) describedByPlace(m *mention) {
 				// "Frankfurt's state of Hessen": the city lies in the state
 				r.facts.add(m.ent, kg.LocatedIn, y.ent, m.sent)
 			} else if orgNouns[sawNoun] && y.typ == kg.Org || placeNouns[sawNoun] && y.typ == kg.Place && !isCountry(r.ents[y.ent].name) {
+				r.facts.add(y.ent, kg.LocatedIn, m.ent, m.sent)
+			}
+			return
+		}
+		// "India's biggest conglomerate, Reliance Group", "Germany's
+		// central bank, the Bundesbank": the name in apposition
+		if (w == "," || isDash(r.tok(k))) && orgNouns[sawNoun] {
+			n := k + 1
+			if r.lower(n) == "the" {
+				n++
+			}
+			if y := r.mentionAt(n); y != nil && y.first == n && y.typ == kg.Org && y.kind == byName {
 				r.facts.add(y.ent, kg.LocatedIn, m.ent, m.sent)
 			}
 			return

@@ -724,6 +724,12 @@ func (r *reading) orgCalled(noun string, i int) int {
 			continue
 		}
 		name := strings.ToLower(r.ents[m.ent].name)
+		if generic && r.lower(m.last) == noun {
+			// "Reliance Energy, another Reliance Group company": the name
+			// qualifying the noun is not the company meant
+			k = m.first
+			continue
+		}
 		if generic || strings.Contains(" "+name+" ", " "+noun+" ") {
 			return m.ent
 		}

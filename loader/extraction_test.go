@@ -1,0 +1,45 @@
+package loader
+
+import "testing"
+
+// More rules, each with the sentence (written for this test) that shows it.
+var moreRelationRules = []struct {
+	text string
+	want [][3]string
+	not  [][3]string
+}{
+	// "his six-day tour of Africa", "his African tour"; a planned tour is no visit
+	{"UK chancellor Gordon Brown spoke in Nairobi. On the fourth day of his six-day tour of Africa, the chancellor predicted a vaccine.",
+		[][3]string{{"Gordon Brown", "visited", "Africa"}}, nil},
+	{"Ms Kay Lom will start her tour of Asia next week.",
+		nil, [][3]string{{"Kay Lom", "visited", "Asia"}}},
+	// a country's organisation named in apposition, with a comma or dashes
+	{"The feud between the heirs of India's biggest conglomerate, Sagar Group, spilled over.",
+		[][3]string{{"Sagar Group", "located_in", "India"}}, nil},
+	{"It bought a stake in Vantex - India's second-largest chemicals company - in 2002.",
+		[][3]string{{"Vantex", "located_in", "India"}}, nil},
+	{"Hans Ritter, a board member of Germany's central bank, the Bundesbank, said so.",
+		[][3]string{{"Bundesbank", "located_in", "Germany"}, {"Hans Ritter", "works_for", "Bundesbank"}}, nil},
+	// "the company's chief" is the company described, not the group qualifying the noun
+	{"Anil Mehta left the board. The board of Solara Energy, another Sagar Group company, backed Anil, who is the company's chief.",
+		[][3]string{{"Anil Mehta", "head_of", "Solara Energy"}}, [][3]string{{"Anil Mehta", "head_of", "Sagar Group"}}},
+	// a school after a saint's possessive is one name; a city's possessive is not
+	{"Mr Blair joined two girls from St Egwin's Middle School in Evesham for a trip.",
+		[][3]string{{"St Egwin's Middle School", "located_in", "Evesham"}}, nil},
+}
+
+func TestMoreRelationRules(t *testing.T) {
+	for _, tt := range moreRelationRules {
+		x := extractText(t, tt.text)
+		for _, w := range tt.want {
+			if !hasRelation(x, w[0], w[1], w[2]) {
+				t.Errorf("%q\n  missing %s %s %s; got:%s", tt.text, w[0], w[1], w[2], relationList(x))
+			}
+		}
+		for _, w := range tt.not {
+			if hasRelation(x, w[0], w[1], w[2]) {
+				t.Errorf("%q\n  asserts %s %s %s, which the text does not say", tt.text, w[0], w[1], w[2])
+			}
+		}
+	}
+}
