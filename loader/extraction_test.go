@@ -23,6 +23,12 @@ var moreRelationRules = []struct {
 	// "the company's chief" is the company described, not the group qualifying the noun
 	{"Anil Mehta left the board. The board of Solara Energy, another Sagar Group company, backed Anil, who is the company's chief.",
 		[][3]string{{"Anil Mehta", "head_of", "Solara Energy"}}, [][3]string{{"Anil Mehta", "head_of", "Sagar Group"}}},
+	// a place before a known organisation's name
+	{"US Federal Reserve chairman Alan Greenspan gave a speech.",
+		[][3]string{{"Federal Reserve", "located_in", "United States"}, {"Alan Greenspan", "head_of", "Federal Reserve"}}, nil},
+	// a name after a family tie is a person; "his" inside a quotation is the speaker's to resolve
+	{"Lord Ashby died at home, just 11 days after his wife Audrey died. \"I knew what a blow the death of his wife Audrey was,\" said Lord Penrose.",
+		[][3]string{{"Lord Ashby", "relative_of", "Audrey"}}, [][3]string{{"Lord Penrose", "relative_of", "Audrey"}}},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined two girls from St Egwin's Middle School in Evesham for a trip.",
 		[][3]string{{"St Egwin's Middle School", "located_in", "Evesham"}}, nil},

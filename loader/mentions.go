@@ -348,6 +348,12 @@ func (r *reading) addSpan(first, last int, nerType string) {
 			restType = "PER"
 		}
 		personRest := restType == "PER" && rest >= 2 && !orgNameWords[toks[last-1].Text]
+		// "US Federal Reserve": a place before a known organisation
+		if ro, ok := gazetteer.Lookup(text(first+n, last)); ok && ro.Type == kg.Org && g.Type == kg.Place {
+			r.addSpan(first, first+n, "LOC")
+			r.addSpan(first+n, last, "ORG")
+			return
+		}
 		if r.titleRun(first+n, last) && !notTitles[strings.ToLower(toks[first+n].Text)] || personRest {
 			r.addSpan(first, first+n, map[string]string{kg.Place: "LOC", kg.Org: "ORG"}[g.Type])
 			r.addSpan(first+n, last, restType)
@@ -768,6 +774,18 @@ var companyWords = set(`chairman chairwoman chief executive ceo boss board share
 // shares, "an analyst at X", "X, the insurance company". Recognisers
 // trained on Reuters often take an unknown company name for a place.
 func (r *reading) retypeByContext() {
+	for _, e := range r.ents {
+		// "his wife Audrey", "her son Ben": a name after a family tie is a person
+		if e.typ != kg.Person && gazetteerName(e.name) == "" {
+			for _, mi := range e.ments {
+				m := r.ments[mi]
+				if t, ok := titles[r.lower(m.first-1)]; ok && m.kind == byName && t.predicate == kg.RelativeOf {
+					e.typ = kg.Person
+					break
+				}
+			}
+		}
+	}
 	for _, e := range r.ents {
 		// "steel producer Krivorizhstal", "water firm Aguas Argentinas",
 		// "newspaper Clarin": a name right after an organisation noun is

@@ -117,6 +117,11 @@ func (r *reading) possessorBefore(i int) possessor {
 		// "his wife Carey Lowell", "her third husband Marc Anthony": the
 		// sentence's subject when it is a person ("Anil has accused Jain, a
 		// confidant of his brother Mukesh": Anil's brother), else the last person
+		// Inside a quotation "his" is the speaker's to resolve, not ours:
+		// `"... the death of his wife Audrey ...," he said` is not the speaker's wife.
+		if r.insideQuote(j) {
+			break
+		}
 		m := r.subjectPerson(j)
 		if m == nil {
 			m = r.personBefore(j)
