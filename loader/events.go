@@ -126,7 +126,9 @@ func (r *reading) relativeBefore(i, start int) int {
 func (r *reading) coordinatedBefore(m *mention, start int) []*mention {
 	out := []*mention{m}
 	i := m.first - 1
-	for i >= start && (r.lower(i) == "and" || r.lower(i) == ",") {
+	for i >= start && (r.lower(i) == "and" || r.lower(i) == "," && len(out) > 1) {
+		// a list closes with "and" ("A, B and C met"); a comma alone is an
+		// aside ("According to Mr Sands, Lord Goldsmith had warned ...")
 		p := r.mentionAt(i - 1)
 		if p == nil || !actor(p) || p.typ != m.typ {
 			break
@@ -352,6 +354,10 @@ func (r *reading) readEvents() {
 				r.met(v, v)
 			case (w == "call" || w == "calls") && (r.lower(v-1) == "a" || r.lower(v-1) == "phone" || r.lower(v-1) == "telephone"):
 				r.callFrom(v)
+			case (w == "warned" || w == "informed" || w == "briefed" || w == "assured") && r.mentionAt(v+1) != nil && r.mentionAt(v+1).typ == kg.Person:
+				r.told(v) // "had warned Tony Blair in a document that ..."
+			case w == "for" && v == s.First:
+				r.speakingFor(v)
 			case w == "tour" || w == "trip":
 				r.tourOf(v)
 			case w == "joined" && r.lower(v-1) == "was":
@@ -869,6 +875,28 @@ func (r *reading) worksFor(v int) {
 // Worcestershire, while on a visit with Education Secretary Ruth Kelly":
 // the subject visited the place the sentence names, and whoever was "with"
 // him accompanied him.
+// speakingFor reads "For the Conservatives, shadow education secretary
+// Tim Collins said: ...": the person answers for the party or body.
+func (r *reading) speakingFor(v int) {
+	i := v + 1
+	if r.lower(i) == "the" {
+		i++
+	}
+	org := r.mentionAt(i)
+	if org == nil || org.first != i || org.typ != kg.Org || r.tok(org.last) != "," {
+		return
+	}
+	s := r.doc.Sentences[r.doc.SentenceOf(v)]
+	for k := org.last + 1; k < s.Last && k < org.last+10; k++ {
+		if speechVerbs[r.lower(k)] {
+			if subj := r.subjectsBefore(k); len(subj) == 1 && subj[0].typ == kg.Person && subj[0].first > org.last {
+				r.facts.add(subj[0].ent, kg.SpokespersonOf, org.ent, r.doc.SentenceOf(v))
+			}
+			return
+		}
+	}
+}
+
 // tourOf reads "his six-day tour of Africa" and "during his African
 // tour": the person "his" stands for visited the place.
 func (r *reading) tourOf(v int) {

@@ -29,6 +29,11 @@ var moreRelationRules = []struct {
 	// a name after a family tie is a person; "his" inside a quotation is the speaker's to resolve
 	{"Lord Ashby died at home, just 11 days after his wife Audrey died. \"I knew what a blow the death of his wife Audrey was,\" said Lord Penrose.",
 		[][3]string{{"Lord Ashby", "relative_of", "Audrey"}}, [][3]string{{"Lord Penrose", "relative_of", "Audrey"}}},
+	// answering for a party; warning someone is telling him; an aside is no co-subject
+	{"For the Conservatives, shadow education secretary Tim Carrow said: \"The plan is all talk.\"",
+		[][3]string{{"Tim Carrow", "spokesperson_of", "Conservative Party"}}, nil},
+	{"According to Mr Sandell, Lord Garside had warned Tony Blair in a memo on 7 March 2003 that force could be illegal.",
+		[][3]string{{"Lord Garside", "spoke_to", "Tony Blair"}}, [][3]string{{"Sandell", "spoke_to", "Tony Blair"}}},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined two girls from St Egwin's Middle School in Evesham for a trip.",
 		[][3]string{{"St Egwin's Middle School", "located_in", "Evesham"}}, nil},
