@@ -34,6 +34,9 @@ var moreRelationRules = []struct {
 		[][3]string{{"Tim Carrow", "spokesperson_of", "Conservative Party"}}, nil},
 	{"According to Mr Sandell, Lord Garside had warned Tony Blair in a memo on 7 March 2003 that force could be illegal.",
 		[][3]string{{"Lord Garside", "spoke_to", "Tony Blair"}}, [][3]string{{"Sandell", "spoke_to", "Tony Blair"}}},
+	// an organisation's name split at "and"
+	{"Rod Benner, director general of Entertainment and Leisure Software Publishers Association, said it was a start.",
+		[][3]string{{"Rod Benner", "head_of", "Entertainment and Leisure Software Publishers Association"}}, nil},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined two girls from St Egwin's Middle School in Evesham for a trip.",
 		[][3]string{{"St Egwin's Middle School", "located_in", "Evesham"}}, nil},

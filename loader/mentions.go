@@ -115,6 +115,16 @@ func (r *reading) findMentions() {
 			k++
 			continue
 		}
+		// "Entertainment" + "and" + "Leisure Software Publishers
+		// Association": one name the recogniser split at "and" (never two
+		// known names: "Arsenal and Chelsea Football Club")
+		if k+1 < len(ents) && e.Type == "ORG" && ents[k+1].Type == "ORG" && ents[k+1].First == e.Last+1 &&
+			e.Last == e.First+1 && strings.EqualFold(toks[e.Last].Text, "and") && orgNameWords[toks[ents[k+1].Last-1].Text] &&
+			gazetteerName(toks[e.First].Text) == "" && !strings.Contains(r.doc.Text[toks[e.First].Start:toks[ents[k+1].First].Start], "\n") {
+			r.addSpan(e.First, ents[k+1].Last, "ORG")
+			k++
+			continue
+		}
 		first := e.First
 		// a party or organisation word right before a person's name that
 		// the recogniser left out ("Conservative Graham Brady"): addSpan
@@ -307,6 +317,14 @@ func (r *reading) addSpan(first, last int, nerType string) {
 	if nerType == "ORG" && first > 0 && mediaHeads[toks[last-1].Text] && isCapitalised(toks[first-1].Text) {
 		if g, ok := gazetteer.Lookup(toks[first-1].Text); ok && g.Type == kg.Place {
 			first--
+		}
+	}
+	// "director general of Entertainment and" + "Leisure Software
+	// Publishers Association": a word the recogniser left out before "and"
+	if nerType == "ORG" && first >= 3 && strings.EqualFold(toks[first-1].Text, "and") && orgNameWords[toks[last-1].Text] &&
+		toks[first-2].NER == "O" && isCapitalised(toks[first-2].Text) && gazetteerName(toks[first-2].Text) == "" {
+		if w := strings.ToLower(toks[first-3].Text); w == "of" || w == "the" || w == "at" || w == "for" {
+			first -= 2
 		}
 	}
 	// "Moscow-backed", "Labour-led": a compound adjective, not a name
