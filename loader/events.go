@@ -358,6 +358,12 @@ func (r *reading) readEvents() {
 				r.told(v) // "had warned Tony Blair in a document that ..."
 			case w == "for" && v == s.First:
 				r.speakingFor(v)
+			case w == "summoned" || w == "called":
+				r.summoned(v)
+			case w == "received" || w == "receives":
+				r.honouredBy(v)
+			case w == "introduced":
+				r.met(v, v) // "Mr Brown introduced Dr Greenspan to the guests": both were there
 			case w == "tour" || w == "trip":
 				r.tourOf(v)
 			case w == "joined" && r.lower(v-1) == "was":
@@ -895,6 +901,72 @@ func (r *reading) speakingFor(v int) {
 			return
 		}
 	}
+}
+
+// summoned reads "Sir Edward called the Liberal leader back to Downing
+// Street": the one summoned came to the place, and they met there.
+func (r *reading) summoned(v int) {
+	obj := r.objectsAfter(v, false)
+	if len(obj) == 0 || obj[0].typ != kg.Person || r.hedged(v) || r.insideQuote(v) {
+		return
+	}
+	i := obj[0].last
+	if r.lower(i) == "back" {
+		i++
+	}
+	if r.lower(i) != "to" {
+		return
+	}
+	j := i + 1
+	if r.lower(j) == "the" {
+		j++
+	}
+	p := r.mentionAt(j)
+	if p == nil || p.first != j || !(p.typ == kg.Place || isSeat(r.ents[p.ent].name)) {
+		return
+	}
+	subj := r.subjectsBefore(v)
+	if len(subj) != 1 || subj[0].typ != kg.Person {
+		return
+	}
+	r.visitFact(obj[0].ent, p.ent, r.doc.SentenceOf(v))
+	r.addMeeting(v, []int{subj[0].ent, obj[0].ent}, nil)
+}
+
+// awards are given in person: "received an honorary knighthood from the
+// Queen at Balmoral in 2002".
+var awards = set(`knighthood damehood peerage medal honour honor award obe mbe cbe title degree`)
+
+// honouredBy reads "X received an honour from Y": they met, where and when
+// the clause says.
+func (r *reading) honouredBy(v int) {
+	k := v + 1
+	for k < v+5 && (isLowerWord(r.tok(k)) || isAcronym(r.tok(k))) && !awards[r.lower(k)] {
+		k++
+	}
+	if !awards[r.lower(k)] || r.lower(k+1) != "from" || r.hedged(v) || r.insideQuote(v) {
+		return
+	}
+	var giver *mention
+	for j := k + 2; j < k+5; j++ {
+		if m := r.mentionAt(j); m != nil {
+			giver = m
+			break
+		}
+	}
+	if giver == nil || giver.typ != kg.Person {
+		return
+	}
+	var who *mention
+	if r.lower(v-1) == "who" && r.tok(v-2) != "" {
+		who = r.personBefore(v - 1)
+	} else if subj := r.subjectsBefore(v); len(subj) == 1 {
+		who = subj[0]
+	}
+	if who == nil || who.typ != kg.Person {
+		return
+	}
+	r.addMeeting(k, []int{who.ent, giver.ent}, []int{who.ent})
 }
 
 // tourOf reads "his six-day tour of Africa" and "during his African

@@ -37,6 +37,17 @@ var moreRelationRules = []struct {
 	// an organisation's name split at "and"
 	{"Rod Benner, director general of Entertainment and Leisure Software Publishers Association, said it was a start.",
 		[][3]string{{"Rod Benner", "head_of", "Entertainment and Leisure Software Publishers Association"}}, nil},
+	// summoned to a place: the one summoned went there, and they met
+	{"Hours later, Sir Edwin Hale called the Liberal leader Jonah Thorne back to Downing Street in a last attempt at a deal.",
+		[][3]string{{"Jonah Thorne", "visited", "Downing Street"}, {"Edwin Hale", "met", "Jonah Thorne"}}, nil},
+	// an honour is received in person
+	{"Dr Alvin Gruber - who received an honorary knighthood from the Queen at Balmoral in 2002 - gave the lecture.",
+		[][3]string{{"Alvin Gruber", "met", "Queen"}, {"Alvin Gruber", "visited", "Balmoral"}}, nil},
+	{"Dr Alvin Gruber hopes to receive an award from the Queen next year.",
+		nil, [][3]string{{"Alvin Gruber", "met", "Queen"}}},
+	// introducing someone to an audience means being there with him
+	{"Mr Gordon Brown introduced Dr Alvin Gruber to the 400 invited guests.",
+		[][3]string{{"Gordon Brown", "met", "Alvin Gruber"}}, nil},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined two girls from St Egwin's Middle School in Evesham for a trip.",
 		[][3]string{{"St Egwin's Middle School", "located_in", "Evesham"}}, nil},

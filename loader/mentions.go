@@ -433,6 +433,9 @@ func (r *reading) addSpan(first, last int, nerType string) {
 		}
 	}
 	name := text(first, last)
+	if last-first >= 2 && (nlp.IsHonorific(toks[first].Text) || honours[toks[first].Text]) && !orgNameWords[toks[last-1].Text] {
+		nerType = "PER" // "Dr Alvin Gruber" is a person whatever the recogniser said
+	}
 	if nerType == "ORG" && strings.HasSuffix(toks[last-1].Text, "shire") {
 		nerType = "LOC" // "Worcestershire": a county
 	}
