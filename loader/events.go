@@ -364,6 +364,8 @@ func (r *reading) readEvents() {
 				r.honouredBy(v)
 			case w == "introduced":
 				r.met(v, v) // "Mr Brown introduced Dr Greenspan to the guests": both were there
+			case w == "after" && r.lower(v+1) == "the" && (r.lower(v+2) == "meeting" || r.lower(v+2) == "talks"):
+				r.afterTheMeeting(v)
 			case w == "tour" || w == "trip":
 				r.tourOf(v)
 			case w == "joined" && r.lower(v-1) == "was":
@@ -421,6 +423,19 @@ func (r *reading) metNoun(v int) {
 				}
 				break
 			}
+		}
+	}
+	if r.lower(v+1) == "between" && !r.hedged(v) {
+		// unnamed groups may stand between the names: "a meeting between UK
+		// government officials, industry representatives and the BBFC"
+		var named []int
+		for k := v + 2; k < r.clauseEnd(v); k++ {
+			if m := r.mentionAt(k); m != nil && m.first == k && actor(m) && !r.isTitleWord(m.last, false) && !containsInt(named, m.ent) {
+				named = append(named, m.ent)
+			}
+		}
+		if len(named) == 1 {
+			r.partial = &meeting{parts: named, place: -1, sents: []int{r.doc.SentenceOf(v)}}
 		}
 	}
 	all := ents(append(subj, obj...))
@@ -967,6 +982,28 @@ func (r *reading) honouredBy(v int) {
 		return
 	}
 	r.addMeeting(k, []int{who.ent, giver.ent}, []int{who.ent})
+}
+
+// afterTheMeeting reads "..., said Culture Secretary Tessa Jowell after
+// the meeting": the person took part in the meeting just told of.
+func (r *reading) afterTheMeeting(v int) {
+	sent := r.doc.SentenceOf(v)
+	pm := r.partial
+	if pm == nil || sent-pm.sents[0] > 3 || r.insideQuote(v) {
+		return
+	}
+	var who *mention
+	for k := v - 1; k >= r.doc.Sentences[sent].First; k-- {
+		if m := r.mentionAt(k); m != nil && m.typ == kg.Person && !r.insideQuote(k) {
+			who = m
+			break
+		}
+	}
+	if who == nil || containsInt(pm.parts, who.ent) {
+		return
+	}
+	r.partial = nil
+	r.addMeeting(v, append(append([]int{}, pm.parts...), who.ent), nil)
 }
 
 // tourOf reads "his six-day tour of Africa" and "during his African

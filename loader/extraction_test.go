@@ -48,6 +48,9 @@ var moreRelationRules = []struct {
 	// introducing someone to an audience means being there with him
 	{"Mr Gordon Brown introduced Dr Alvin Gruber to the 400 invited guests.",
 		[][3]string{{"Gordon Brown", "met", "Alvin Gruber"}}, nil},
+	// a meeting with one named side, completed by someone who spoke after it
+	{"The issue was discussed at a meeting between government officials, industry representatives and the Video Rating Board. \"Adults can choose,\" said Culture Secretary Tess Jarrow after the meeting.",
+		[][3]string{{"Tess Jarrow", "met", "Video Rating Board"}}, nil},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined two girls from St Egwin's Middle School in Evesham for a trip.",
 		[][3]string{{"St Egwin's Middle School", "located_in", "Evesham"}}, nil},

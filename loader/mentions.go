@@ -60,6 +60,9 @@ type reading struct {
 	facts *factSet
 	meets []*meeting
 	plans []*meeting
+	// a meeting with too few named participants yet ("talks between
+	// officials and the BBFC"), which a later "X said after the meeting" completes
+	partial *meeting
 	quots []kg.Quote
 
 	quoteSpans []quoteSpan
