@@ -63,7 +63,7 @@ type reading struct {
 	// a meeting with too few named participants yet ("talks between
 	// officials and the BBFC"), which a later "X said after the meeting" completes
 	partial *meeting
-	quots []kg.Quote
+	quots   []kg.Quote
 
 	quoteSpans []quoteSpan
 }
