@@ -175,3 +175,20 @@ func TestIdentityAcrossArticles(t *testing.T) {
 		t.Errorf("why Gallyamov works_for Putin should cite both articles:\n%s", out)
 	}
 }
+
+// A runaway Gizmo script is stopped at --timeout with a clear error and a
+// non-zero exit, and the store is left usable.
+func TestRunawayQueryStopsAtTimeout(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	if _, _, err := run(t, "ingest", "-q", "--db", db, seed); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, err := run(t, "query", "--db", db, "--timeout", "300ms", "while (true) {}")
+	if err == nil || !strings.Contains(errs+err.Error(), "timed out after 300ms") {
+		t.Fatalf("runaway query: err %v, stderr %q; want a timeout error", err, errs)
+	}
+	out, _, err := run(t, "query", "--db", db, `g.V().Has("<rdfs:label>", "Vladimir Putin").All()`)
+	if err != nil || !strings.Contains(out, "vladimir-putin") {
+		t.Fatalf("the store after a stopped query: %v %q", err, out)
+	}
+}
