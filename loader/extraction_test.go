@@ -9,7 +9,7 @@ var moreRelationRules = []struct {
 	not  [][3]string
 }{
 	// "his six-day tour of Africa", "his African tour"; a planned tour is no visit
-	{"UK chancellor Gordon Brown spoke in Nairobi. On the fourth day of his six-day tour of Africa, the chancellor predicted a vaccine.",
+	{"UK chancellor Gordon Brown spoke in Nairobi. On the third day of his five-day tour of Africa, the chancellor promised more aid.",
 		[][3]string{{"Gordon Brown", "visited", "Africa"}}, nil},
 	{"Ms Kay Lom will start her tour of Asia next week.",
 		nil, [][3]string{{"Kay Lom", "visited", "Asia"}}},
@@ -18,7 +18,7 @@ var moreRelationRules = []struct {
 		[][3]string{{"Sagar Group", "located_in", "India"}}, nil},
 	{"It bought a stake in Vantex - India's second-largest chemicals company - in 2002.",
 		[][3]string{{"Vantex", "located_in", "India"}}, nil},
-	{"Hans Ritter, a board member of Germany's central bank, the Bundesbank, said so.",
+	{"Hans Ritter, a director of Germany's central bank, the Bundesbank, agreed.",
 		[][3]string{{"Bundesbank", "located_in", "Germany"}, {"Hans Ritter", "works_for", "Bundesbank"}}, nil},
 	// "the company's chief" is the company described, not the group qualifying the noun
 	{"Anil Mehta left the board. The board of Solara Energy, another Sagar Group company, backed Anil, who is the company's chief.",
@@ -27,7 +27,7 @@ var moreRelationRules = []struct {
 	{"US Federal Reserve chairman Alan Greenspan gave a speech.",
 		[][3]string{{"Federal Reserve", "located_in", "United States"}, {"Alan Greenspan", "head_of", "Federal Reserve"}}, nil},
 	// a name after a family tie is a person; "his" inside a quotation is the speaker's to resolve
-	{"Lord Ashby died at home, just 11 days after his wife Audrey died. \"I knew what a blow the death of his wife Audrey was,\" said Lord Penrose.",
+	{"Lord Ashby died in hospital, only nine days after his wife Audrey died. \"We all saw how hard the loss of his wife Audrey hit him,\" said Lord Penrose.",
 		[][3]string{{"Lord Ashby", "relative_of", "Audrey"}}, [][3]string{{"Lord Penrose", "relative_of", "Audrey"}}},
 	// answering for a party; warning someone is telling him; an aside is no co-subject
 	{"For the Conservatives, shadow education secretary Tim Carrow said: \"The plan is all talk.\"",
@@ -35,13 +35,13 @@ var moreRelationRules = []struct {
 	{"According to Mr Sandell, Lord Garside had warned Tony Blair in a memo on 7 March 2003 that force could be illegal.",
 		[][3]string{{"Lord Garside", "spoke_to", "Tony Blair"}}, [][3]string{{"Sandell", "spoke_to", "Tony Blair"}}},
 	// an organisation's name split at "and"
-	{"Rod Benner, director general of Entertainment and Leisure Software Publishers Association, said it was a start.",
-		[][3]string{{"Rod Benner", "head_of", "Entertainment and Leisure Software Publishers Association"}}, nil},
+	{"Rod Benner, director general of Entertainment and Interactive Media Publishers Association, said it was a start.",
+		[][3]string{{"Rod Benner", "head_of", "Entertainment and Interactive Media Publishers Association"}}, nil},
 	// summoned to a place: the one summoned went there, and they met
-	{"Hours later, Sir Edwin Hale called the Liberal leader Jonah Thorne back to Downing Street in a last attempt at a deal.",
+	{"Two hours later, Sir Edwin Hale called the Liberal leader Jonah Thorne back to Downing Street for one final try at a deal.",
 		[][3]string{{"Jonah Thorne", "visited", "Downing Street"}, {"Edwin Hale", "met", "Jonah Thorne"}}, nil},
 	// an honour is received in person
-	{"Dr Alvin Gruber - who received an honorary knighthood from the Queen at Balmoral in 2002 - gave the lecture.",
+	{"Dr Alvin Gruber - who received an honorary degree from the Queen at Balmoral in 2001 - gave the talk.",
 		[][3]string{{"Alvin Gruber", "met", "Queen"}, {"Alvin Gruber", "visited", "Balmoral"}}, nil},
 	{"Dr Alvin Gruber hopes to receive an award from the Queen next year.",
 		nil, [][3]string{{"Alvin Gruber", "met", "Queen"}}},
@@ -49,11 +49,11 @@ var moreRelationRules = []struct {
 	{"Mr Gordon Brown introduced Dr Alvin Gruber to the 400 invited guests.",
 		[][3]string{{"Gordon Brown", "met", "Alvin Gruber"}}, nil},
 	// a meeting with one named side, completed by someone who spoke after it
-	{"The issue was discussed at a meeting between government officials, industry representatives and the Video Rating Board. \"Adults can choose,\" said Culture Secretary Tess Jarrow after the meeting.",
+	{"The matter was raised at a meeting between government officials, games firms and the Video Rating Board. \"Adults can choose,\" said Culture Secretary Tess Jarrow after the meeting.",
 		[][3]string{{"Tess Jarrow", "met", "Video Rating Board"}}, nil},
 	// a school after a saint's possessive is one name; a city's possessive is not
-	{"Mr Blair joined two girls from St Egwin's Middle School in Evesham for a trip.",
-		[][3]string{{"St Egwin's Middle School", "located_in", "Evesham"}}, nil},
+	{"Mr Blair joined three pupils from St Aldhelm's Middle School in Evesham for a trip.",
+		[][3]string{{"St Aldhelm's Middle School", "located_in", "Evesham"}}, nil},
 }
 
 func TestMoreRelationRules(t *testing.T) {
