@@ -71,3 +71,12 @@ func TestMoreRelationRules(t *testing.T) {
 		}
 	}
 }
+
+// Rules that split a name and rules that widen one must not hand a span
+// back and forth: this sentence once overflowed the stack.
+func TestSplitAndWidenTerminate(t *testing.T) {
+	x := extractText(t, "But Neil Ward told the Scottish Daily Mail: \"I spoke to him after the game.\"")
+	if !hasRelation(x, "Neil Ward", "spoke_to", "Daily Mail") && !hasRelation(x, "Neil Ward", "spoke_to", "Scottish Daily Mail") {
+		t.Errorf("missing Neil Ward spoke_to the (Scottish) Daily Mail; got:%s", relationList(x))
+	}
+}

@@ -63,7 +63,9 @@ type reading struct {
 	// a meeting with too few named participants yet ("talks between
 	// officials and the BBFC"), which a later "X said after the meeting" completes
 	partial *meeting
-	quots   []kg.Quote
+
+	spanDepth int // addSpan's recursion depth
+	quots     []kg.Quote
 
 	quoteSpans []quoteSpan
 }
@@ -295,6 +297,14 @@ var notTitles = set(`prince princess king queen lord lady baroness baron sir dam
 // into it ("Planning Minister Julio De Vido") and a trailing "of PLACE"
 // ("Nestor Kirchner of Argentina").
 func (r *reading) addSpan(first, last int, nerType string) {
+	// addSpan splits a span and calls itself on the parts, and some rules
+	// widen a span again; the depth bound makes sure no pair of rules can
+	// hand one span back and forth for ever (it did: "Scottish Daily Mail")
+	if r.spanDepth > 8 {
+		return
+	}
+	r.spanDepth++
+	defer func() { r.spanDepth-- }()
 	toks := r.doc.Tokens
 	for first < last && (toks[first].Text == "the" || toks[first].Text == "The") {
 		first++
@@ -318,7 +328,9 @@ func (r *reading) addSpan(first, last int, nerType string) {
 	// "the Newcastle" + "Evening Chronicle": a city the recogniser left
 	// out before a newspaper's name
 	if nerType == "ORG" && first > 0 && mediaHeads[toks[last-1].Text] && isCapitalised(toks[first-1].Text) {
-		if g, ok := gazetteer.Lookup(toks[first-1].Text); ok && g.Type == kg.Place {
+		// a city's name, not an adjective: "the Scottish Daily Mail" is the
+		// Daily Mail's Scottish edition, split off again below
+		if g, ok := gazetteer.Lookup(toks[first-1].Text); ok && g.Type == kg.Place && !gazetteer.IsAdjective(toks[first-1].Text) {
 			first--
 		}
 	}
