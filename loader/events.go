@@ -5,6 +5,7 @@ import (
 
 	kg "github.com/newsgraph/kg"
 	"github.com/newsgraph/kg/gazetteer"
+	"github.com/newsgraph/kg/nlp"
 )
 
 // meeting is an event read from the text; planned ones never become facts.
@@ -128,7 +129,7 @@ func (r *reading) coordinatedBefore(m *mention, start int) []*mention {
 	i := m.first - 1
 	for i >= start && (r.lower(i) == "and" || r.lower(i) == "," && len(out) > 1) {
 		// a list closes with "and" ("A, B and C met"); a comma alone is an
-		// aside ("According to Mr Sands, Lord Goldsmith had warned ...")
+		// aside ("According to Mr Sandell, Lord Garside had warned ...")
 		p := r.mentionAt(i - 1)
 		if p == nil || !actor(p) || p.typ != m.typ {
 			break
@@ -145,8 +146,8 @@ func (r *reading) objectsAfter(v int, places bool) []*mention {
 	end := r.clauseEnd(v)
 	var out []*mention
 	// each name of the list may stand up to six words after the verb or
-	// the "and" before it: "met Blues boss Jose Mourinho and chief
-	// executive Peter Kenyon"
+	// the "and" before it: "met Rovers boss Ian Marsh and chief
+	// executive Paul Dent"
 	i, lead := v+1, v
 	for i < end && i <= lead+6 {
 		if m := r.mentionAt(i); m != nil {
@@ -364,8 +365,10 @@ func (r *reading) readEvents() {
 				r.honouredBy(v)
 			case w == "introduced":
 				r.met(v, v) // "Mr Brown introduced Dr Greenspan to the guests": both were there
-			case w == "after" && r.lower(v+1) == "the" && (r.lower(v+2) == "meeting" || r.lower(v+2) == "talks"):
+			case w == "after" && r.afterMeetingWords(v+1):
 				r.afterTheMeeting(v)
+			case w == "phoned" || w == "telephoned" || w == "rang":
+				r.met(v, v) // "Gill phoned Dein three times": a call is a meeting
 			case w == "tour" || w == "trip":
 				r.tourOf(v)
 			case w == "joined" && r.lower(v-1) == "was":
@@ -381,6 +384,12 @@ func (r *reading) readEvents() {
 func (r *reading) met(v, verbEnd int) {
 	subj := r.subjectsBefore(v)
 	obj := r.objectsAfter(verbEnd, false)
+	if len(subj) == 0 && len(obj) > 0 && !r.hedged(v) {
+		// "Five public sector unions met John Prescott in Gateshead": one
+		// named side, which "a spokesman for Unison said after the meeting"
+		// may complete
+		r.partial = &meeting{parts: ents(obj), place: r.placeAfter(v), sents: []int{r.doc.SentenceOf(v)}}
+	}
 	if len(subj) == 0 || len(obj) == 0 {
 		// "A and B met"
 		if len(subj) >= 2 && len(obj) == 0 {
@@ -399,7 +408,7 @@ func (r *reading) metNoun(v int) {
 	}
 	var subj []*mention
 	if r.lower(v+1) == "between" {
-		obj = r.objectsAfter(v, false)
+		// "talks between Yassir Arafat and Mr Peres": the names after "between"
 	} else if m := r.mentionAt(v - 2); m != nil && isPossessive(r.tok(v-1)) && actor(m) {
 		subj = []*mention{m} // "Witkoff's talks with Putin"
 	} else if r.lower(v-1) == "his" || r.lower(v-1) == "her" || r.lower(v-1) == "their" {
@@ -426,8 +435,8 @@ func (r *reading) metNoun(v int) {
 		}
 	}
 	if r.lower(v+1) == "between" && !r.hedged(v) {
-		// unnamed groups may stand between the names: "a meeting between UK
-		// government officials, industry representatives and the BBFC"
+		// unnamed groups may stand between the names: "a meeting between
+		// ministry officials, trade representatives and the Video Rating Board"
 		var named []int
 		for k := v + 2; k < r.clauseEnd(v); k++ {
 			if m := r.mentionAt(k); m != nil && m.first == k && actor(m) && !r.isTitleWord(m.last, false) && !containsInt(named, m.ent) {
@@ -858,7 +867,7 @@ func (r *reading) discussed(v int) {
 }
 
 // worksFor reads "X works for Y", "X, who worked for Y", and the stranded
-// "Care International, the aid agency she works for".
+// "Relief Action, the aid agency she works for".
 func (r *reading) worksFor(v int) {
 	if r.hedged(v) && r.lower(v-1) != "she" && r.lower(v-1) != "he" {
 		return
@@ -892,12 +901,8 @@ func (r *reading) worksFor(v int) {
 	}
 }
 
-// onAVisit reads "Tony Blair sailed across the lake in Bromsgrove,
-// Worcestershire, while on a visit with Education Secretary Ruth Kelly":
-// the subject visited the place the sentence names, and whoever was "with"
-// him accompanied him.
-// speakingFor reads "For the Conservatives, shadow education secretary
-// Tim Collins said: ...": the person answers for the party or body.
+// speakingFor reads "For the Conservatives, shadow health secretary Tim
+// Carrow said: ...": the person answers for the party or body.
 func (r *reading) speakingFor(v int) {
 	i := v + 1
 	if r.lower(i) == "the" {
@@ -918,7 +923,7 @@ func (r *reading) speakingFor(v int) {
 	}
 }
 
-// summoned reads "Sir Edward called the Liberal leader back to Downing
+// summoned reads "Sir Edwin summoned the Liberal leader back to Downing
 // Street": the one summoned came to the place, and they met there.
 func (r *reading) summoned(v int) {
 	obj := r.objectsAfter(v, false)
@@ -948,8 +953,8 @@ func (r *reading) summoned(v int) {
 	r.addMeeting(v, []int{subj[0].ent, obj[0].ent}, nil)
 }
 
-// awards are given in person: "received an honorary knighthood from the
-// Queen at Balmoral in 2002".
+// awards are given in person: "received an honorary degree from the King
+// at Windsor in 2011".
 var awards = set(`knighthood damehood peerage medal honour honor award obe mbe cbe title degree`)
 
 // honouredBy reads "X received an honour from Y": they met, where and when
@@ -984,7 +989,7 @@ func (r *reading) honouredBy(v int) {
 	r.addMeeting(k, []int{who.ent, giver.ent}, []int{who.ent})
 }
 
-// afterTheMeeting reads "..., said Culture Secretary Tessa Jowell after
+// afterTheMeeting reads "..., said Culture Secretary Tess Jarrow after
 // the meeting": the person took part in the meeting just told of.
 func (r *reading) afterTheMeeting(v int) {
 	sent := r.doc.SentenceOf(v)
@@ -992,18 +997,35 @@ func (r *reading) afterTheMeeting(v int) {
 	if pm == nil || sent-pm.sents[0] > 3 || r.insideQuote(v) {
 		return
 	}
+	// the speaker: a person, or the body "a spokesman for Unison" speaks for
 	var who *mention
-	for k := v - 1; k >= r.doc.Sentences[sent].First; k-- {
-		if m := r.mentionAt(k); m != nil && m.typ == kg.Person && !r.insideQuote(k) {
+	if subj := r.subjectsBefore(v); len(subj) == 1 && actor(subj[0]) {
+		who = subj[0]
+	}
+	for k := v - 1; who == nil && k >= r.doc.Sentences[sent].First; k-- {
+		if m := r.mentionAt(k); m != nil && actor(m) && !r.insideQuote(k) {
 			who = m
-			break
 		}
 	}
 	if who == nil || containsInt(pm.parts, who.ent) {
 		return
 	}
 	r.partial = nil
-	r.addMeeting(v, append(append([]int{}, pm.parts...), who.ent), nil)
+	m := &meeting{parts: append(append([]int{}, pm.parts...), who.ent), place: pm.place, sents: []int{pm.sents[0], sent}, visitor: map[int]bool{}}
+	r.meets = append(r.meets, m)
+}
+
+// afterMeetingWords reports whether tokens from i read "the meeting",
+// "the talks" or "Saturday's meeting".
+func (r *reading) afterMeetingWords(i int) bool {
+	if r.lower(i) == "the" || isPossessive(r.tok(i+1)) && nlp.IsTimeWord(r.tok(i)) {
+		if r.lower(i) != "the" {
+			i++
+		}
+		w := r.lower(i + 1)
+		return w == "meeting" || w == "talks"
+	}
+	return false
 }
 
 // tourOf reads "his six-day tour of Africa" and "during his African
@@ -1032,6 +1054,10 @@ func (r *reading) tourOf(v int) {
 	r.visitFact(who.ent, place.ent, r.doc.SentenceOf(v))
 }
 
+// onAVisit reads "the prime minister rowed across a lake in Ludlow,
+// Shropshire, while on a visit with Health Secretary Ann Moss": the
+// subject visited the place the sentence names, and whoever was "with"
+// him accompanied him.
 func (r *reading) onAVisit(v int) {
 	if r.hedged(v) {
 		return
@@ -1085,8 +1111,8 @@ func (r *reading) visitingApposition(v int) {
 // beingIn reads a person being somewhere away from home at token v ("in"
 // or "at" before a place), which the guide counts as a visit:
 //
-//	"When he was in Tokyo", "Dr Greenspan, who has been in the UK"   (was in / been in)
-//	"Mr Blair is at a summit in Brussels"                             (is at ... in)
+//	"When he was in Oslo", "Dr Lind, who has been in the UK"         (was in / been in)
+//	"Mr Hale is at a summit in Vienna"                                (is at ... in)
 //	"Lavagna told the French media in Paris", "Last week in Paris, President Kirchner ..."
 //	    (an Argentine minister in Paris: a foreigner in a city has travelled there)
 func (r *reading) beingIn(v int) {
@@ -1245,7 +1271,7 @@ func (r *reading) visit(v int) {
 		}
 	}
 	if len(obj) == 0 {
-		// "Mr Brown visited slums in the Kenyan capital Nairobi"
+		// "Mr Okoro visited clinics in the Kenyan capital Nairobi"
 		if p := r.placeAfter(v); p >= 0 {
 			for _, s := range ents(subj) {
 				if r.ents[s].typ == kg.Person {

@@ -51,6 +51,22 @@ var moreRelationRules = []struct {
 	// a meeting with one named side, completed by someone who spoke after it
 	{"The matter was raised at a meeting between government officials, games firms and the Video Rating Board. \"Adults can choose,\" said Culture Secretary Tess Jarrow after the meeting.",
 		[][3]string{{"Tess Jarrow", "met", "Video Rating Board"}}, nil},
+	// an MEP sits in the European Parliament; a city before a party and a seat title is the seat
+	{"London UKIP MEP Gerald Batt said the party's group in the European Parliament would survive.",
+		[][3]string{{"Gerald Batt", "member_of", "European Parliament"}, {"Gerald Batt", "member_of", "UK Independence Party"}},
+		[][3]string{{"UK Independence Party", "located_in", "London"}}},
+	// "head of UK equities for X" works for X; an adviser from a town does not advise it
+	{"Dan Cumming, head of UK equities for Standard Life Investments, said the bid would succeed.",
+		[][3]string{{"Dan Cumming", "works_for", "Standard Life Investments"}}, [][3]string{{"Dan Cumming", "head_of", "United Kingdom"}}},
+	{"Keith Poulter, a business adviser from Swansea, has already committed money.",
+		nil, [][3]string{{"Keith Poulter", "advises", "Swansea"}}},
+	// talks between two named people; a phone call; a meeting one side of which is unnamed
+	{"Fans still hark back to 1994, when talks between Yusuf Arad and Mr Perez came close to a deal.",
+		[][3]string{{"Yusuf Arad", "met", "Perez"}}, nil},
+	{"Gill phoned Dein three times to complain.",
+		[][3]string{{"Gill", "met", "Dein"}}, nil},
+	{"Five public sector unions met Deputy Prime Minister John Prescott in Gateshead. A spokesman for Unison said after Saturday's meeting: \"We are still talking.\"",
+		[][3]string{{"John Prescott", "met", "Unison"}}, nil},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined three pupils from St Aldhelm's Middle School in Evesham for a trip.",
 		[][3]string{{"St Aldhelm's Middle School", "located_in", "Evesham"}}, nil},
@@ -75,7 +91,7 @@ func TestMoreRelationRules(t *testing.T) {
 // Rules that split a name and rules that widen one must not hand a span
 // back and forth: this sentence once overflowed the stack.
 func TestSplitAndWidenTerminate(t *testing.T) {
-	x := extractText(t, "But Neil Ward told the Scottish Daily Mail: \"I spoke to him after the game.\"")
+	x := extractText(t, "But Neil Ward told the Scottish Daily Mail on Monday: \"We talked after the game.\"")
 	if !hasRelation(x, "Neil Ward", "spoke_to", "Daily Mail") && !hasRelation(x, "Neil Ward", "spoke_to", "Scottish Daily Mail") {
 		t.Errorf("missing Neil Ward spoke_to the (Scottish) Daily Mail; got:%s", relationList(x))
 	}

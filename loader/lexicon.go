@@ -140,4 +140,5 @@ var orgNameWords = set(`Limited Ltd Inc Corp Corporation plc Plc Group Bank Hold
 	Council Union Commission Committee Center Centre Association Institute Foundation Fund
 	University College School Court Agency Ministry Department Office Service Services
 	International Industries Airways Airlines Motors Trust Society Federation League Club
-	Exchange Archives Board Tribunal Authority Bureau Organisation Organization Network`)
+	Exchange Archives Board Tribunal Authority Bureau Organisation Organization Network
+	Investments Securities Partners Capital Insurance Energy Telecom Media Press Publishers`)

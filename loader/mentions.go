@@ -334,7 +334,7 @@ func (r *reading) addSpan(first, last int, nerType string) {
 			first--
 		}
 	}
-	// "director general of Entertainment and" + "Leisure Software
+	// "director general of Entertainment and" + "Interactive Media
 	// Publishers Association": a word the recogniser left out before "and"
 	if nerType == "ORG" && first >= 3 && strings.EqualFold(toks[first-1].Text, "and") && orgNameWords[toks[last-1].Text] &&
 		toks[first-2].NER == "O" && isCapitalised(toks[first-2].Text) && gazetteerName(toks[first-2].Text) == "" {
@@ -450,6 +450,9 @@ func (r *reading) addSpan(first, last int, nerType string) {
 	name := text(first, last)
 	if last-first >= 2 && (nlp.IsHonorific(toks[first].Text) || honours[toks[first].Text]) && !orgNameWords[toks[last-1].Text] {
 		nerType = "PER" // "Dr Alvin Gruber" is a person whatever the recogniser said
+	}
+	if last-first >= 2 && (orgNameWords[toks[last-1].Text] || nlp.IsCompanySuffix(toks[last-1].Text)) && nerType != "MISC" {
+		nerType = "ORG" // "Standard Life Investments", "Tata Group": what the name ends in says what it is
 	}
 	if nerType == "ORG" && strings.HasSuffix(toks[last-1].Text, "shire") {
 		nerType = "LOC" // "Worcestershire": a county

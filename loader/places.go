@@ -54,7 +54,7 @@ func (r *reading) locations() {
 			if directions[r.lower(j)] {
 				j++
 			}
-			// not "a meeting of the Commission for Africa in Cape Town":
+			// not "a meeting of the Forum for Oceans in Lisbon":
 			// there the place is the meeting's
 			if p := r.mentionAt(j); p != nil && p.typ == kg.Place && p.kind == byName && p.first == j && r.endsPhrase(p.last) && !r.eventOf(m.first) {
 				r.facts.add(m.ent, kg.LocatedIn, p.ent, sent)
@@ -159,7 +159,8 @@ func (r *reading) describedByPlace(m *mention) {
 		j++ // "the US's leading insurance company" after a name is handled by the apposition
 	}
 	// PLACE ORG: "US Federal Reserve"
-	if y := r.mentionAt(j); y != nil && y.first == j && y.typ == kg.Org && y.kind == byName && j == m.last {
+	// (not "London UKIP MEP Gerard Batten": there the place is the MEP's seat)
+	if y := r.mentionAt(j); y != nil && y.first == j && y.typ == kg.Org && y.kind == byName && j == m.last && titles[r.lower(y.last)].predicate != kg.MemberOf {
 		r.facts.add(y.ent, kg.LocatedIn, m.ent, m.sent)
 		return
 	}

@@ -135,7 +135,7 @@ func (r *reading) possessorBefore(i int) possessor {
 			p.ent, p.first = m.ent, j
 		}
 	case "their", "its":
-		// "Newcastle have fined their Welsh striker Craig Bellamy": the
+		// "Rovers have fined their Welsh striker Dai Morgan": the
 		// subject of the verb before
 		for k := j - 1; k >= 0 && k >= j-4; k-- {
 			if isVerbish(r.lower(k)) || strings.HasSuffix(r.lower(k), "s") && r.mentionAt(k) == nil {
@@ -275,8 +275,8 @@ func (r *reading) titleBeforeName(k int, m *mention) {
 }
 
 // titleBefore reads the title before a person's name and what owns it.
-// A title after "and" shares the owner of the title before it: "Blues boss
-// Jose Mourinho and chief executive Peter Kenyon".
+// A title after "and" shares the owner of the title before it: "Rovers boss
+// Ian Marsh and chief executive Paul Dent".
 func (r *reading) titleBefore(m *mention) (titleSpan, []possessor, bool) {
 	end := m.first
 	// "a British lecturer, Dennis Hills", "Jackson's lawyer, David LeGrand"
@@ -366,9 +366,9 @@ func (r *reading) memberships() {
 	}
 }
 
-// copular reads a title given with a verb: "Lord Callaghan became a clerk at
-// the Inland Revenue", "he has also become chairman of the British Council",
-// "Callaghan was the longest living former British PM", "Anil, who is the
+// copular reads a title given with a verb: "Lord Hartley became a clerk at
+// the Inland Revenue", "she has since become chair of the British Council",
+// "Hartley was the oldest surviving former British PM", "Anil, who is the
 // company's chief".
 func (r *reading) copular() {
 	for v := range r.doc.Tokens {
@@ -461,6 +461,11 @@ func (r *reading) applyTitle(h int, ts titleSpan, p possessor, sent int) {
 	}
 	holder := r.ents[h]
 	holder.roles = append(holder.roles, heldRole{title: ts.title, of: p.ent})
+	// an MEP is a Member of the European Parliament, whatever party owns
+	// the title ("UKIP MEP Nigel Farage"), when the article names it
+	if ep := r.entityNamed("European Parliament"); ts.title == "mep" && ep >= 0 && !ts.former {
+		r.facts.add(h, kg.MemberOf, ep, sent)
+	}
 	if p.ent < 0 {
 		// "Foreign Secretary Jack Straw" in an article that names the UK:
 		// the office exists only in the British government (a shadow
@@ -548,7 +553,7 @@ func (r *reading) appositive(k int, m *mention) {
 		return
 	}
 	i++
-	// "Brad Adams, from the UK's Human Rights Watch, said": a person from an
+	// "Dana Kowal, from the UK's Open Rights Group, said": a person from an
 	// organisation speaks for it as its employee
 	if r.lower(i) == "from" && m.typ == kg.Person {
 		if p := r.ownerAfter(i + 1); p.ent >= 0 && r.ents[p.ent].typ == kg.Org && !isParty(r.ents[p.ent].name) {
@@ -634,12 +639,30 @@ func (r *reading) describe(holders []int, i, sent int) int {
 	}
 	ts.former = ts.former || former
 	// possessor after: "an analyst at Gartmore", "a speechwriter for President
-	// Putin", "son-in-law of former-President Kuchma", "head of the social
-	// policy think tank, the Communications Research Group", "principal of the college"
+	// Putin", "son-in-law of former-President Brenko", "head of the policy
+	// think tank, the Social Research Unit", "principal of the college"
 	if p.ent < 0 {
 		switch r.lower(end) {
 		case "at", "for", "of", "to", "with", "in", "from":
 			p = r.ownerAfter(end + 1)
+			if pm := r.mentionOf(p.ent, end+1, end+4); pm != nil && p.ent >= 0 && !r.endsPhrase(pm.last) {
+				// "head of UK equities for Standard Life Investments": the
+				// name qualifies a unit; the post is in the body after it
+				p = possessor{ent: -1}
+				k := pm.last
+				for k < pm.last+4 && isLowerWord(r.tok(k)) && r.lower(k) != "for" && r.lower(k) != "at" {
+					k++
+				}
+				if w := r.lower(k); w == "for" || w == "at" {
+					if q := r.ownerAfter(k + 1); q.ent >= 0 && r.ents[q.ent].typ == kg.Org {
+						p = q
+						ts.role.predicate = kg.WorksFor
+					}
+				}
+			}
+			if r.lower(end) == "from" && p.ent >= 0 && r.ents[p.ent].typ == kg.Place {
+				p = possessor{ent: -1} // "a business adviser from Swansea": where he is from
+			}
 			if r.lower(end) == "in" && p.ent >= 0 && r.ents[p.ent].typ == kg.Place {
 				ts.nonPost = false // "a minister in Spain" is still a post there
 			}
@@ -664,8 +687,8 @@ func (r *reading) mentionOf(e, from, to int) *mention {
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "--" }
 
 // ownerAfter reads the organisation, place or person a title belongs to,
-// named from token j on: "President Putin", "the Bundesbank", "the social
-// policy think tank, the Communications Research Group", "the college" (the
+// named from token j on: "President Putin", "the Bundesbank", "the policy
+// think tank, the Social Research Unit", "the college" (the
 // organisation of the article whose name holds that word).
 func (r *reading) ownerAfter(j int) possessor {
 	start := j
@@ -673,7 +696,7 @@ func (r *reading) ownerAfter(j int) possessor {
 		j++
 	}
 	if pm := r.mentionAt(j); pm != nil {
-		// "a spokesman for EU trade commissioner Peter Mandelson": the
+		// "a spokeswoman for EU energy commissioner Paul Ormond": the
 		// person after the organisation and a title is the owner
 		if pm.typ != kg.Person {
 			k := pm.last
@@ -685,7 +708,7 @@ func (r *reading) ownerAfter(j int) possessor {
 			}
 		}
 		if isPossessive(r.tok(pm.last)) {
-			// "a board member of Germany's central bank, the Bundesbank"
+			// "a senior member of Germany's central bank, the Bundesbank"
 			if q := r.ownerAfter(pm.last + 1); q.ent >= 0 {
 				return q
 			}
