@@ -151,6 +151,10 @@ func (r *reading) objectsAfter(v int, places bool) []*mention {
 	i, lead := v+1, v
 	for i < end && i <= lead+6 {
 		if m := r.mentionAt(i); m != nil {
+			if isNumber(r.tok(m.last)) && isPossessive(r.tok(m.last+1)) {
+				i = m.last + 2 // "BBC Radio 4's Today programme"
+				continue
+			}
 			if isPossessive(r.tok(m.last)) || m.kind == byAdjective {
 				// "Trump's envoy Witkoff", "the Argentine newspaper Clarin"
 				i = m.last
@@ -709,6 +713,14 @@ func (r *reading) toldDirectly(v int, o *mention) bool {
 		w := r.lower(i)
 		if m := r.mentionAt(i); m != nil && m.kind == byAdjective {
 			i = m.last - 1
+			continue
+		}
+		// an owner: "told BBC Radio 4's Today programme"
+		if m := r.mentionAt(i); m != nil && (isPossessive(r.tok(m.last)) || isNumber(r.tok(m.last)) && isPossessive(r.tok(m.last+1))) {
+			i = m.last
+			if !isPossessive(r.tok(i)) {
+				i++
+			}
 			continue
 		}
 		if w != "the" && w != "a" && !mediaNouns[w] && !orgNouns[w] {

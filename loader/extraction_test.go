@@ -67,6 +67,12 @@ var moreRelationRules = []struct {
 		[][3]string{{"Gill", "met", "Dein"}}, nil},
 	{"Five public sector unions met Deputy Prime Minister John Prescott in Gateshead. A spokesman for Unison said after Saturday's meeting: \"We are still talking.\"",
 		[][3]string{{"John Prescott", "met", "Unison"}}, nil},
+	// a programme after its broadcaster's possessive is the one told
+	{"Earlier, Jon Tait told BBC Radio 4's Today programme that support had grown.",
+		[][3]string{{"Jon Tait", "spoke_to", "Today"}}, nil},
+	// "the Arsenal boss" is not the club's vice-chairman
+	{"Ferris said that United chief executive Dan Gale and Arsenal vice-chairman Dave Dean had agreed. \"I have no relations with him,\" the Arsenal boss is quoted as saying.",
+		nil, [][3]string{{"Dave Dean", "head_of", "Arsenal"}}},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined three pupils from St Aldhelm's Middle School in Evesham for a trip.",
 		[][3]string{{"St Aldhelm's Middle School", "located_in", "Evesham"}}, nil},

@@ -48,6 +48,8 @@ type heldRole struct {
 	title string // "president"
 	of    int    // entity index of the organisation, place or person, or -1
 	adj   string // country adjective or possessor text used with it
+	// a deputy's post ("vice-chairman"): never "the chairman" or "the boss"
+	deputy bool
 }
 
 // reading is the state of reading one article.
@@ -251,6 +253,13 @@ func (r *reading) properNounsLeftOut() {
 		return !nlp.IsTitle(t.Text) && !timeWord && !nlp.IsDemonym(t.Text) && !nlp.IsHonorific(t.Text)
 	}
 	for i := 0; i < len(toks); i++ {
+		// "BBC Radio 4's Today programme", "the Newsnight show": a programme's
+		// name, even a time word, before "programme" or "show"
+		if !covered[i] && toks[i].NER == "O" && isCapitalised(toks[i].Text) && !sentStart[i] && i+1 < len(toks) &&
+			(toks[i+1].Text == "programme" || toks[i+1].Text == "show") && (i == 0 || isPossessive(toks[i-1].Text) || strings.EqualFold(toks[i-1].Text, "the")) {
+			r.addSpan(i, i+1, "ORG")
+			continue
+		}
 		// "the Queen", "the Pope": a royal or religious title alone names a person
 		if !covered[i] && toks[i].NER == "O" && notTitles[strings.ToLower(toks[i].Text)] && isCapitalised(toks[i].Text) &&
 			i > 0 && strings.EqualFold(toks[i-1].Text, "the") && (i+1 >= len(toks) || !isCapitalised(toks[i+1].Text)) {

@@ -296,8 +296,8 @@ var unnamedSpeakers = set(`spokesman spokeswoman spokesperson official officials
 	statement bosses executives chief representative aide aides`)
 
 // afterVerb reads the speaker named after a speech verb at token k: "said
-// Stuart Quint", "said the Times", "said a Premier League spokesman", "said
-// a spokesman for EU Trade Commissioner Peter Mandelson".
+// Stuart Quinn", "said the Times", "said a Football League spokesman",
+// "said a spokeswoman for EU energy commissioner Paul Ormond".
 func (r *reading) afterVerb(k int) *mention {
 	i := k + 1
 	for r.lower(i) == "the" || r.lower(i) == "a" || r.lower(i) == "an" {
@@ -352,7 +352,7 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, attribution) {
 		for i < s.Last && r.tok(i) == "," {
 			i++
 		}
-		end := min(s.Last, i+25) // "..., Rabbi Marvin Hier, founder of Jewish human rights group the Simon Wiesenthal Center said"
+		end := min(s.Last, i+25) // "..., Rabbi Aaron Fein, founder of the human rights group the Tolerance Centre, said"
 		for k := i; k < end; k++ {
 			w := r.lower(k)
 			if !speechVerbs[w] {
@@ -424,8 +424,8 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, attribution) {
 			}
 		}
 	}
-	// the sentence's first person: "Mr Blair is urging European leaders to
-	// wake up from their "state of denial""
+	// the sentence's first person: "Mr Hale wants his partners to shake
+	// off their "state of drift""
 	for k := s.First; k < q.open; k++ {
 		if m := r.mentionAt(k); m != nil && m.typ == kg.Person {
 			return m, byNamed

@@ -460,7 +460,7 @@ func (r *reading) applyTitle(h int, ts titleSpan, p possessor, sent int) {
 		return
 	}
 	holder := r.ents[h]
-	holder.roles = append(holder.roles, heldRole{title: ts.title, of: p.ent})
+	holder.roles = append(holder.roles, heldRole{title: ts.title, of: p.ent, deputy: ts.deputy})
 	// an MEP is a Member of the European Parliament, whatever party owns
 	// the title ("UKIP MEP Nigel Farage"), when the article names it
 	if ep := r.entityNamed("European Parliament"); ts.title == "mep" && ep >= 0 && !ts.former {
@@ -916,6 +916,9 @@ func (r *reading) holderOf(title string, country int) int {
 	for k, e := range r.ents {
 		score := 0
 		for _, ro := range e.roles {
+			if ro.deputy {
+				continue // "the Arsenal boss" is not its vice-chairman
+			}
 			sc := 0
 			switch {
 			case ro.title == title && (country < 0 || ro.of == country):
