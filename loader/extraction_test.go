@@ -73,6 +73,14 @@ var moreRelationRules = []struct {
 	// "the Arsenal boss" is not the club's vice-chairman
 	{"Ferris said that United chief executive Dan Gale and Arsenal vice-chairman Dave Dean had agreed. \"I have no relations with him,\" the Arsenal boss is quoted as saying.",
 		nil, [][3]string{{"Dave Dean", "head_of", "Arsenal"}}},
+	// names after a plural family tie are people, both related; a singular title is not shared
+	{"Mr Malcolm Glaser's latest move is being led by Mr Glaser's two sons, Avi and Joel, a paper said.",
+		[][3]string{{"Malcolm Glaser", "relative_of", "Avi"}, {"Malcolm Glaser", "relative_of", "Joel"}}, nil},
+	{"He was accompanied by Lords Leader Baroness Amwell and Baroness Royce of Blaisdon, a former aide.",
+		nil, [][3]string{{"Baroness Royce of Blaisdon", "head_of", "House of Lords"}}},
+	// a surname with its particle
+	{"Ruud van Nistel scored twice. Van Nistel's goal earned the Dutchman praise. Arsenal manager Arsene Wenger met Van Nistel.",
+		[][3]string{{"Arsene Wenger", "met", "Ruud van Nistel"}}, nil},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined three pupils from St Aldhelm's Middle School in Evesham for a trip.",
 		[][3]string{{"St Aldhelm's Middle School", "located_in", "Evesham"}}, nil},

@@ -74,7 +74,8 @@ var titleModifiers = set(`special foreign policy economic political senior chief
 	energy justice interior press communications media legal military sports technical
 	managing general executive non-executive independent first second third junior main
 	regional international global european senior-most longstanding younger elder older eldest
-	youngest late third fourth affairs economy planning agriculture industry employment housing`)
+	youngest late third fourth affairs economy planning agriculture industry employment housing
+	two three four both`)
 
 // nationalityOnly are occupations that, with a country adjective, say where
 // the person is from rather than whom they serve ("Russian political analyst").

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -677,6 +678,11 @@ func (r *reading) samePerson(m *mention, name string) int {
 			continue
 		}
 		ew := words(e.name)
+		// "Van Nistelrooy" after "Ruud van Nistelrooy": the surname with its particle
+		if lw, lew := words(kg.NameKey(name)), words(kg.NameKey(e.name)); len(lw) >= 2 && len(lew) > len(lw) &&
+			nameParticles[lw[0]] && slices.Equal(lw, lew[len(lew)-len(lw):]) {
+			return k
+		}
 		if len(ew) >= 2 && ew[0] == w[0] && ew[len(ew)-1] == w[len(w)-1] {
 			if len(w) > len(ew) {
 				e.name = name
@@ -737,6 +743,10 @@ func abbreviates(m *mention, e *entity) bool {
 			// a surname; or a first name when the article names no one
 			// else so (longerForm sets firstNameOK)
 			return mw[0] == ew[len(ew)-1] || mw[0] == ew[0] && m.firstNameOK
+		}
+		// "Van Nistelrooy" is Ruud van Nistelrooy: a surname with its particle
+		if len(mw) >= 2 && len(ew) > len(mw) && nameParticles[mw[0]] && slices.Equal(mw, ew[len(ew)-len(mw):]) {
+			return true
 		}
 		return false
 	}
@@ -823,11 +833,11 @@ var companyWords = set(`chairman chairwoman chief executive ceo boss board share
 // trained on Reuters often take an unknown company name for a place.
 func (r *reading) retypeByContext() {
 	for _, e := range r.ents {
-		// "his wife Audrey", "her son Ben": a name after a family tie is a person
+		// "his wife Audrey", "her son Ben", "his two sons, Avi and Joel": a
+		// name after a family tie is a person
 		if e.typ != kg.Person && gazetteerName(e.name) == "" {
 			for _, mi := range e.ments {
-				m := r.ments[mi]
-				if t, ok := titles[r.lower(m.first-1)]; ok && m.kind == byName && t.predicate == kg.RelativeOf {
+				if m := r.ments[mi]; m.kind == byName && r.afterFamilyTie(m.first) {
 					e.typ = kg.Person
 					break
 				}
@@ -884,6 +894,29 @@ func (r *reading) retypeByContext() {
 			}
 		}
 	}
+}
+
+// afterFamilyTie reports whether the name at token i follows a family
+// tie: "wife Audrey", "sons, Avi", "sons, Avi and Joel".
+func (r *reading) afterFamilyTie(i int) bool {
+	k := i - 1
+	if r.tok(k) == "and" {
+		p := r.mentionAt(k - 1)
+		if p == nil {
+			return false
+		}
+		k = p.first - 1
+	}
+	if r.tok(k) == "," {
+		k--
+	}
+	t, ok := titles[r.lower(k)]
+	if !ok {
+		if s, plural := pluralTitles[r.lower(k)]; plural {
+			t, ok = titles[s]
+		}
+	}
+	return ok && t.predicate == kg.RelativeOf
 }
 
 // nameNouns are organisation nouns that also stand before places or

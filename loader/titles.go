@@ -258,6 +258,16 @@ func (r *reading) counterpart(m *mention) {
 // spokesman Dmitry Peskov", "Trump's son-in-law Jared Kushner".
 func (r *reading) titleBeforeName(k int, m *mention) {
 	ts, ps, ok := r.titleBefore(m)
+	if !ok && r.tok(m.first-1) == "and" {
+		// "his two sons, Avi and Joel": the second name shares a plural
+		// title (not "Lords Leader Baroness Amos and Baroness Royall")
+		if prev := r.mentionAt(m.first - 2); prev != nil && prev.typ == kg.Person && prev.kind == byName {
+			ts, ps, ok = r.titleBefore(prev)
+			if _, plural := pluralTitles[r.lower(ts.last-1)]; !plural {
+				ok = false
+			}
+		}
+	}
 	if !ok {
 		if ts.first == m.first {
 			r.partyBeforeName(m)
