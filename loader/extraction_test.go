@@ -110,3 +110,14 @@ func TestSplitAndWidenTerminate(t *testing.T) {
 		t.Errorf("missing Neil Ward spoke_to the (Scottish) Daily Mail; got:%s", relationList(x))
 	}
 }
+
+// Plural titles and lone titles are descriptions, not names.
+func TestTitlesAreNotNames(t *testing.T) {
+	x := extractText(t, "Labour MPs and several MEPs of the group met the Under-Secretary on Monday.")
+	for _, e := range x.Entities {
+		switch e.Name {
+		case "MPs", "Labour MPs", "MEPs", "MEPs of", "Under-Secretary":
+			t.Errorf("%q is an entity", e.Name)
+		}
+	}
+}

@@ -319,8 +319,8 @@ func (r *reading) addSpan(first, last int, nerType string) {
 	for first < last && (toks[first].Text == "the" || toks[first].Text == "The") {
 		first++
 	}
-	for last > first && (isPossessive(toks[last-1].Text) || isLowerWord(toks[last-1].Text) && !nameParticles[toks[last-1].Text]) {
-		last-- // "Edward will": a name does not end in a lower-case word
+	for last > first && (isPossessive(toks[last-1].Text) || isLowerWord(toks[last-1].Text) && (!nameParticles[toks[last-1].Text] || last-first > 1)) {
+		last-- // "Edward will", "MEPs of": a name does not end in a lower-case word
 	}
 	if first >= last {
 		return

@@ -431,11 +431,17 @@ func (r *reading) isTitleWord(i int, joins bool) bool {
 	case "and", "&", ",":
 		return joins
 	}
-	for _, pre := range []string{"ex-", "former-", "vice-", "deputy-"} {
+	for _, pre := range []string{"ex-", "former-", "vice-", "deputy-", "under-"} {
 		w = strings.TrimPrefix(w, pre)
 	}
 	if titleModifiers[w] || nationalityOnly[w] || titleWordParts[w] {
 		return true
+	}
+	// "MPs", "MEPs", "councillors": a plural title
+	if s, ok := strings.CutSuffix(w, "s"); ok && len(s) >= 2 {
+		if _, ok := titles[s]; ok {
+			return true
+		}
 	}
 	if _, ok := titles[w]; ok {
 		return true
