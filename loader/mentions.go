@@ -511,6 +511,9 @@ func (r *reading) titleRun(i, last int) bool {
 		if _, ok := pluralTitles[w]; ok {
 			return true
 		}
+		if s, ok := strings.CutSuffix(w, "s"); ok && titles[s].predicate != "" {
+			return true // "MPs"
+		}
 	}
 	return false
 }
