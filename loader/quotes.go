@@ -320,8 +320,9 @@ func (r *reading) afterVerb(k int) *mention {
 		return m
 	}
 	m := r.mentionAt(i)
-	if m != nil && actor(m) {
-		// also "a Premier League spokesman": the body speaks
+	if m != nil && actor(m) && (r.speakerEnds(m.last) || unnamedSpeakers[r.lower(m.last)] || r.isTitleWord(m.last, false)) {
+		// also "a Premier League spokesman": the body speaks; but not
+		// "said G7 ministers had ...", where the name opens the clause said
 		return m
 	}
 	if unnamedSpeakers[r.lower(i)] && (r.lower(i+1) == "for" || r.lower(i+1) == "at") {
@@ -334,6 +335,17 @@ func (r *reading) afterVerb(k int) *mention {
 		}
 	}
 	return nil
+}
+
+// speakerEnds reports whether token i ends a speaker's name after "said":
+// punctuation, a quotation mark, or the end of the text.
+func (r *reading) speakerEnds(i int) bool {
+	switch r.tok(i) {
+	case "", ",", ".", ":", ";", "\"", "“", "”", "'", "-", "–", "—", "(":
+		return true
+	}
+	w := r.lower(i)
+	return w == "in" || w == "on" || w == "at" || w == "after" || w == "before" || w == "when" || w == "who" || w == "yesterday" || w == "today"
 }
 
 // speakerOf finds who said a quotation and how the text says so: "...,
@@ -403,6 +415,13 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, attribution) {
 		}
 		if k > s.First && (r.lower(k-1) == "he" || r.lower(k-1) == "she") {
 			return nil, byPronoun
+		}
+		// "Oxfam adviser Max Lawson welcomed the statement and said ...":
+		// the subject of the first verb says it
+		if r.lower(k-1) == "and" {
+			if m := r.sentenceSubject(r.doc.SentenceOf(k)); m != nil {
+				return m, byNamed
+			}
 		}
 		// "Tory leader X reiterated calls for ... by the Attorney General,
 		// warning: "...": a participle after a comma has the sentence's subject
