@@ -34,9 +34,10 @@ const DefaultBatch = 250
 
 // Options tune a run.
 type Options struct {
-	Workers  int  // extraction goroutines (0: one per core)
-	Batch    int  // articles per transaction (0: DefaultBatch)
-	Strict   bool // refuse text that is not valid UTF-8 (loader.ReadOptions)
+	Workers  int   // extraction goroutines (0: one per core)
+	Batch    int   // articles per transaction (0: DefaultBatch)
+	Strict   bool  // refuse text that is not valid UTF-8 (loader.ReadOptions)
+	MaxBytes int64 // refuse larger files (0: loader.DefaultMaxBytes)
 	Progress *Progress
 	// Log receives one line per failed file and per warning, when Progress
 	// is nil (with a Progress the lines go through it).
@@ -159,7 +160,7 @@ func Run(ctx context.Context, st *graph.Store, args []string, opt Options) (Summ
 	for i := 0; i < workers; i++ {
 		go func() {
 			for j := range jobs {
-				j.out <- extract(x, j.f, stored[st.IRIs.Article(j.f.ID)], opt.Strict)
+				j.out <- extract(x, j.f, stored[st.IRIs.Article(j.f.ID)], loader.ReadOptions{Strict: opt.Strict, MaxBytes: opt.MaxBytes})
 			}
 		}()
 	}
@@ -235,7 +236,7 @@ func Run(ctx context.Context, st *graph.Store, args []string, opt Options) (Summ
 
 // extract reads one file and extracts it, unless its bytes hash to the
 // hash the store holds for its article (then nothing else is done).
-func extract(x *loader.Extractor, f loader.File, storedHash string, strict bool) result {
+func extract(x *loader.Extractor, f loader.File, storedHash string, ro loader.ReadOptions) result {
 	r := result{path: f.Path}
 	if storedHash != "" {
 		if h, err := hashFile(f.Path); err == nil && h == storedHash {
@@ -243,7 +244,7 @@ func extract(x *loader.Extractor, f loader.File, storedHash string, strict bool)
 			return r
 		}
 	}
-	a, err := loader.ReadFile(f.Path, f.ID, loader.ReadOptions{Strict: strict})
+	a, err := loader.ReadFile(f.Path, f.ID, ro)
 	if err != nil {
 		r.err = err
 		return r

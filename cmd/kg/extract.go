@@ -12,6 +12,7 @@ import (
 func newExtractCmd() *cobra.Command {
 	var format string
 	var strict bool
+	var maxSize int64
 	cmd := &cobra.Command{
 		Use:   "extract --format json FILE|DIR...",
 		Short: "Print what kg reads out of articles, without storing it",
@@ -37,7 +38,7 @@ is reported on stderr with the file's name).`,
 			enc.SetEscapeHTML(false)
 			failed := 0
 			err = loader.Walk(args, func(f loader.File) error {
-				a, err := loader.ReadFile(f.Path, "", loader.ReadOptions{Strict: strict})
+				a, err := loader.ReadFile(f.Path, "", loader.ReadOptions{Strict: strict, MaxBytes: maxSize})
 				if err != nil {
 					failed++
 					fmt.Fprintf(cmd.ErrOrStderr(), "kg: %s: %v\n", f.Path, err)
@@ -62,5 +63,6 @@ is reported on stderr with the file's name).`,
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "output format (json)")
 	cmd.Flags().BoolVar(&strict, "strict", false, "refuse text that is not valid UTF-8 instead of reading it as Windows-1252")
+	cmd.Flags().Int64Var(&maxSize, "max-size", loader.DefaultMaxBytes, "refuse files larger than this many bytes")
 	return cmd
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/newsgraph/kg/ingest"
+	"github.com/newsgraph/kg/loader"
 )
 
 func newIngestCmd() *cobra.Command {
@@ -75,6 +76,7 @@ Exit status: 0 when every file was stored or unchanged, 1 when any failed.`,
 	}
 	sf.register(cmd)
 	cmd.Flags().BoolVar(&opt.Strict, "strict", false, "refuse text that is not valid UTF-8 instead of reading it as Windows-1252")
+	cmd.Flags().Int64Var(&opt.MaxBytes, "max-size", loader.DefaultMaxBytes, "refuse files larger than this many bytes (a news article is a few KB; a bigger file is usually a dump)")
 	cmd.Flags().IntVar(&opt.Workers, "workers", 0, "articles extracted at once (default: one per core)")
 	cmd.Flags().IntVar(&opt.Batch, "batch", ingest.DefaultBatch, "articles written per transaction")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar or progress lines")

@@ -192,3 +192,22 @@ func TestRunawayQueryStopsAtTimeout(t *testing.T) {
 		t.Fatalf("the store after a stopped query: %v %q", err, out)
 	}
 }
+
+// A file larger than --max-size is refused with a message that names the
+// file and the flag; raising the flag reads it.
+func TestMaxSizeFlag(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "dump.txt")
+	os.WriteFile(big, bytes.Repeat([]byte("word "), 3000), 0o644) // 15,000 bytes
+	db := filepath.Join(t.TempDir(), "kg.db")
+	_, errs, err := run(t, "ingest", "-q", "--max-size", "10000", "--db", db, big)
+	if err == nil || !strings.Contains(errs, "dump.txt") || !strings.Contains(errs, "--max-size") {
+		t.Fatalf("a file over --max-size: err %v, stderr %q", err, errs)
+	}
+	if _, errs, err := run(t, "ingest", "-q", "--max-size", "20000", "--db", db, big); err != nil {
+		t.Fatalf("with a higher --max-size: %v %s", err, errs)
+	}
+	if _, errs, err := run(t, "extract", "--max-size", "10000", big); err == nil || !strings.Contains(errs, "--max-size") {
+		t.Fatalf("extract over --max-size: err %v, stderr %q", err, errs)
+	}
+}
