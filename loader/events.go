@@ -348,6 +348,11 @@ func (r *reading) readEvents() {
 				r.beingIn(v)
 			case w == "visited" || w == "visits" || w == "visit" || w == "visiting" || w == "toured":
 				r.visit(v)
+			case w == "arrived" || w == "attended":
+				r.attended(v)
+				if travelVerbs[w] {
+					r.travel(v)
+				}
 			case travelVerbs[w]:
 				r.travel(v)
 			case w == "met" || w == "meets" || w == "meet" || w == "meeting" && r.mentionAt(v+1) != nil && isBe(r.lower(v-1)):
@@ -1001,12 +1006,43 @@ func (r *reading) honouredBy(v int) {
 	r.addMeeting(k, []int{who.ent, giver.ent}, []int{who.ent})
 }
 
+// attended reads "The prime minister and his chancellor arrived within
+// seconds of each other for the meeting of the PLP", "X attended talks
+// with Y": the subjects took part in the meeting, with the body or person
+// it was "of" or "with".
+func (r *reading) attended(v int) {
+	if r.hedged(v) || r.insideQuote(v) {
+		return
+	}
+	subj := r.subjectsBefore(v)
+	if len(subj) == 0 {
+		return
+	}
+	end := r.clauseEnd(v)
+	for k := v + 1; k < end && k < v+12; k++ {
+		w := r.lower(k)
+		if w != "meeting" && w != "talks" && w != "summit" && w != "conference" {
+			continue
+		}
+		parts := ents(subj)
+		if p := r.lower(k + 1); p == "of" || p == "with" {
+			for _, o := range r.objectsAfter(k+1, false) {
+				if !containsInt(parts, o.ent) {
+					parts = append(parts, o.ent)
+				}
+			}
+		}
+		r.addMeeting(k, parts, nil)
+		return
+	}
+}
+
 // afterTheMeeting reads "..., said Culture Secretary Tess Jarrow after
 // the meeting": the person took part in the meeting just told of.
 func (r *reading) afterTheMeeting(v int) {
 	sent := r.doc.SentenceOf(v)
 	pm := r.partial
-	if pm == nil || sent-pm.sents[0] > 3 || r.insideQuote(v) {
+	if pm == nil || sent-pm.sents[0] > 6 || r.insideQuote(v) {
 		return
 	}
 	// the speaker: a person, or the body "a spokesman for Unison" speaks for

@@ -81,6 +81,14 @@ var moreRelationRules = []struct {
 	// a surname with its particle
 	{"Ruud van Nistel scored twice. Van Nistel's goal earned the Dutchman praise. Arsenal manager Arsene Wenger met Van Nistel.",
 		[][3]string{{"Arsene Wenger", "met", "Ruud van Nistel"}}, nil},
+	// arriving for a meeting of a body is taking part in it; a plan to attend is not
+	{"Tom Blake and Gareth Brand arrived within seconds of each other for the meeting of the Parliamentary Labour Party.",
+		[][3]string{{"Tom Blake", "met", "Gareth Brand"}, {"Tom Blake", "met", "Parliamentary Labour Party"}}, nil},
+	{"Sir Ed Marsh will attend the meeting of the Westshire council next week with Ann Hale.",
+		nil, [][3]string{{"Ed Marsh", "met", "Ann Hale"}}},
+	// a spokesman speaking after a meeting six sentences on completes it
+	{"Five unions met Deputy Prime Minister John Prescott in Gateshead. They want the rules withdrawn. Up to a million workers could strike. Talks resume next week. A spokesman for Unison said after Saturday's meeting: \"We are still talking.\"",
+		[][3]string{{"John Prescott", "met", "Unison"}}, nil},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined three pupils from St Aldhelm's Middle School in Evesham for a trip.",
 		[][3]string{{"St Aldhelm's Middle School", "located_in", "Evesham"}}, nil},

@@ -64,7 +64,8 @@ type reading struct {
 	meets []*meeting
 	plans []*meeting
 	// a meeting with too few named participants yet ("talks between
-	// officials and the BBFC"), which a later "X said after the meeting" completes
+	// officials and the BBFC"), which a later "X said after the meeting"
+	// completes within six sentences
 	partial *meeting
 
 	spanDepth int // addSpan's recursion depth
