@@ -89,6 +89,16 @@ var moreRelationRules = []struct {
 	// a spokesman speaking after a meeting six sentences on completes it
 	{"Five unions met Deputy Prime Minister John Prescott in Gateshead. They want the rules withdrawn. Up to a million workers could strike. Talks resume next week. A spokesman for Unison said after Saturday's meeting: \"We are still talking.\"",
 		[][3]string{{"John Prescott", "met", "Unison"}}, nil},
+	// an acronym in brackets names the body before it, and opens a sentence before a title
+	{"The Public and Commercial Services Union (PCS) will act. PCS leader Mark Serwood warned last week.",
+		[][3]string{{"Mark Serwood", "head_of", "Public and Commercial Services Union"}}, nil},
+	// an organisation's adviser works for it; an office's adviser advises it; desks are titles
+	{"The plan was welcomed by Oxfam senior policy adviser Max Lorne.",
+		[][3]string{{"Max Lorne", "works_for", "Oxfam"}}, [][3]string{{"Max Lorne", "advises", "Oxfam"}}},
+	{"He met Downing Street adviser Baroness Morley.",
+		[][3]string{{"Baroness Morley", "advises", "Downing Street"}}, nil},
+	{"All sides want a deal, said BBC labour affairs correspondent Stephen Capel.",
+		[][3]string{{"Stephen Capel", "works_for", "BBC"}}, nil},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined three pupils from St Aldhelm's Middle School in Evesham for a trip.",
 		[][3]string{{"St Aldhelm's Middle School", "located_in", "Evesham"}}, nil},

@@ -75,7 +75,8 @@ var titleModifiers = set(`special foreign policy economic political senior chief
 	managing general executive non-executive independent first second third junior main
 	regional international global european senior-most longstanding younger elder older eldest
 	youngest late third fourth affairs economy planning agriculture industry employment housing
-	two three four both`)
+	two three four both labour business arts science technology diplomatic royal
+	political-affairs world europe africa asia middle-east`)
 
 // nationalityOnly are occupations that, with a country adjective, say where
 // the person is from rather than whom they serve ("Russian political analyst").

@@ -127,7 +127,7 @@ func (r *reading) findMentions() {
 		// "Entertainment" + "and" + "Leisure Software Publishers
 		// Association": one name the recogniser split at "and" (never two
 		// known names: "Arsenal and Chelsea Football Club")
-		if k+1 < len(ents) && e.Type == "ORG" && ents[k+1].Type == "ORG" && ents[k+1].First == e.Last+1 &&
+		if k+1 < len(ents) && (e.Type == "ORG" || e.Type == "MISC") && ents[k+1].Type == "ORG" && ents[k+1].First == e.Last+1 &&
 			e.Last == e.First+1 && strings.EqualFold(toks[e.Last].Text, "and") && orgNameWords[toks[ents[k+1].Last-1].Text] &&
 			gazetteerName(toks[e.First].Text) == "" && !strings.Contains(r.doc.Text[toks[e.First].Start:toks[ents[k+1].First].Start], "\n") {
 			r.addSpan(e.First, ents[k+1].Last, "ORG")
@@ -273,6 +273,11 @@ func (r *reading) properNounsLeftOut() {
 		if sentStart[i] && !covered[i] && toks[i].NER == "O" && i+1 < len(toks) && r.isTitleWord(i+1, false) {
 			if g, ok := gazetteer.Lookup(toks[i].Text); ok {
 				r.addSpan(i, i+1, map[string]string{kg.Place: "LOC", kg.Org: "ORG"}[g.Type])
+				continue
+			}
+			// "PCS leader Mark Serwotka": an acronym before a title is a body
+			if isAcronym(toks[i].Text) {
+				r.addSpan(i, i+1, "ORG")
 				continue
 			}
 		}
@@ -598,6 +603,9 @@ func (r *reading) resolve() {
 	for _, m := range rest {
 		if k := r.longerForm(m); k >= 0 {
 			link(m, k)
+			if isAcronym(m.text) {
+				key[m.typ+"|"+strings.ToLower(m.text)] = k // "(PCS)" names it for later "PCS"
+			}
 			continue
 		}
 		if k, ok := key[m.typ+"|"+strings.ToLower(m.text)]; ok {
@@ -702,6 +710,13 @@ func (r *reading) samePerson(m *mention, name string) int {
 // words of an organisation ("Care" for "Care International") or its initials
 // ("EU"). The nearest preceding mention wins when several fit.
 func (r *reading) longerForm(m *mention) int {
+	// "the Public and Commercial Services Union (PCS)": an acronym in
+	// brackets right after a name is that name's, whatever its letters
+	if isAcronym(m.text) && r.tok(m.first-1) == "(" {
+		if p := r.mentionAt(m.first - 2); p != nil && p.ent >= 0 && r.ents[p.ent].typ == kg.Org {
+			return p.ent
+		}
+	}
 	// a lone first name ("Anil", "Jeremy", "Sir Edward") may stand for the
 	// one person of the article with that first name, never for two
 	if w := words(kg.NameKey(m.text)); len(w) == 1 && !(m.typ == kg.Place && gazetteerName(m.text) != "") {

@@ -510,6 +510,10 @@ func (r *reading) applyTitle(h int, ts titleSpan, p possessor, sent int) {
 		pred = kg.WorksFor // "Putin's chief of staff"
 	case pred == kg.RelativeOf && pe.typ != kg.Person:
 		return
+	case pred == kg.Advises && pe.typ != kg.Person && !isSeat(pe.name):
+		// "Oxfam senior policy adviser Max Lawson" works there; a
+		// "Downing Street adviser" advises the office of its leader
+		pred = kg.WorksFor
 	case pred == kg.MemberOf && pe.typ == kg.Place:
 		pred = kg.WorksFor // "British MP": serves the country
 	}
