@@ -91,9 +91,10 @@ func (r *reading) dateIn(from, to int) string {
 			}
 		}
 	}
-	// a bare year: "in 2003"
+	// a bare year: "in 2003", "back to 1994, when talks ..."
 	for i := from; i < to; i++ {
-		if n, err := strconv.Atoi(r.tok(i)); err == nil && n >= 1900 && n <= 2100 && (r.lower(i-1) == "in" || r.lower(i-1) == "since") {
+		if n, err := strconv.Atoi(r.tok(i)); err == nil && n >= 1900 && n <= 2100 &&
+			(r.lower(i-1) == "in" || r.lower(i-1) == "since" || r.tok(i+1) == "," && r.lower(i+2) == "when") {
 			return strconv.Itoa(n)
 		}
 	}
