@@ -1006,8 +1006,8 @@ func (r *reading) honouredBy(v int) {
 	r.addMeeting(k, []int{who.ent, giver.ent}, []int{who.ent})
 }
 
-// attended reads "The prime minister and his chancellor arrived within
-// seconds of each other for the meeting of the PLP", "X attended talks
+// attended reads "The premier and his deputy arrived a minute apart for
+// the meeting of the party's MPs", "X attended talks
 // with Y": the subjects took part in the meeting, with the body or person
 // it was "of" or "with".
 func (r *reading) attended(v int) {

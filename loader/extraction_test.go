@@ -56,22 +56,22 @@ var moreRelationRules = []struct {
 		[][3]string{{"Gerald Batt", "member_of", "European Parliament"}, {"Gerald Batt", "member_of", "UK Independence Party"}},
 		[][3]string{{"UK Independence Party", "located_in", "London"}}},
 	// "head of UK equities for X" works for X; an adviser from a town does not advise it
-	{"Dan Cumming, head of UK equities for Standard Life Investments, said the bid would succeed.",
-		[][3]string{{"Dan Cumming", "works_for", "Standard Life Investments"}}, [][3]string{{"Dan Cumming", "head_of", "United Kingdom"}}},
-	{"Keith Poulter, a business adviser from Swansea, has already committed money.",
+	{"Dan Cumming, head of UK bonds for Northgate Life Investments, said the offer would win.",
+		[][3]string{{"Dan Cumming", "works_for", "Northgate Life Investments"}}, [][3]string{{"Dan Cumming", "head_of", "United Kingdom"}}},
+	{"Keith Poulter, a finance adviser from Swansea, has pledged money.",
 		nil, [][3]string{{"Keith Poulter", "advises", "Swansea"}}},
 	// talks between two named people; a phone call; a meeting one side of which is unnamed
-	{"Fans still hark back to 1994, when talks between Yusuf Arad and Mr Perez came close to a deal.",
+	{"Regulars still remember 1994, when talks between Yusuf Arad and Mr Perez nearly ended the conflict.",
 		[][3]string{{"Yusuf Arad", "met", "Perez"}}, nil},
-	{"Gill phoned Dein three times to complain.",
-		[][3]string{{"Gill", "met", "Dein"}}, nil},
-	{"Five public sector unions met Deputy Prime Minister John Prescott in Gateshead. A spokesman for Unison said after Saturday's meeting: \"We are still talking.\"",
+	{"David Gale phoned Tom Dean twice to protest.",
+		[][3]string{{"David Gale", "met", "Tom Dean"}}, nil},
+	{"Four civil service unions met Deputy Prime Minister John Prescott in Gateshead. A spokesman for Unison said after Sunday's meeting: \"We are still talking.\"",
 		[][3]string{{"John Prescott", "met", "Unison"}}, nil},
 	// a programme after its broadcaster's possessive is the one told
 	{"Earlier, Jon Tait told BBC Radio 4's Today programme that support had grown.",
 		[][3]string{{"Jon Tait", "spoke_to", "Today"}}, nil},
 	// "the Arsenal boss" is not the club's vice-chairman
-	{"Ferris said that United chief executive Dan Gale and Arsenal vice-chairman Dave Dean had agreed. \"I have no relations with him,\" the Arsenal boss is quoted as saying.",
+	{"Ferris said that United chief executive Dan Gale and Arsenal vice-chairman Dave Dean had agreed. \"We do not speak,\" the Arsenal boss was quoted as saying.",
 		nil, [][3]string{{"Dave Dean", "head_of", "Arsenal"}}},
 	// names after a plural family tie are people, both related; a singular title is not shared
 	{"Mr Malcolm Glaser's latest move is being led by Mr Glaser's two sons, Avi and Joel, a paper said.",
@@ -82,7 +82,7 @@ var moreRelationRules = []struct {
 	{"Ruud van Nistel scored twice. Van Nistel's goal earned the Dutchman praise. Arsenal manager Arsene Wenger met Van Nistel.",
 		[][3]string{{"Arsene Wenger", "met", "Ruud van Nistel"}}, nil},
 	// arriving for a meeting of a body is taking part in it; a plan to attend is not
-	{"Tom Blake and Gareth Brand arrived within seconds of each other for the meeting of the Parliamentary Labour Party.",
+	{"Tom Blake and Gareth Brand arrived a minute apart for the meeting of the Parliamentary Labour Party.",
 		[][3]string{{"Tom Blake", "met", "Gareth Brand"}, {"Tom Blake", "met", "Parliamentary Labour Party"}}, nil},
 	{"Sir Ed Marsh will attend the meeting of the Westshire council next week with Ann Hale.",
 		nil, [][3]string{{"Ed Marsh", "met", "Ann Hale"}}},
@@ -90,7 +90,7 @@ var moreRelationRules = []struct {
 	{"Five unions met Deputy Prime Minister John Prescott in Gateshead. They want the rules withdrawn. Up to a million workers could strike. Talks resume next week. A spokesman for Unison said after Saturday's meeting: \"We are still talking.\"",
 		[][3]string{{"John Prescott", "met", "Unison"}}, nil},
 	// an acronym in brackets names the body before it, and opens a sentence before a title
-	{"The Public and Commercial Services Union (PCS) will act. PCS leader Mark Serwood warned last week.",
+	{"Members of the Public and Commercial Services Union (PCS) may strike. PCS leader Mark Serwood spoke on Monday.",
 		[][3]string{{"Mark Serwood", "head_of", "Public and Commercial Services Union"}}, nil},
 	// an organisation's adviser works for it; an office's adviser advises it; desks are titles
 	{"The plan was welcomed by Oxfam senior policy adviser Max Lorne.",

@@ -416,7 +416,7 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, attribution) {
 		if k > s.First && (r.lower(k-1) == "he" || r.lower(k-1) == "she") {
 			return nil, byPronoun
 		}
-		// "Oxfam adviser Max Lawson welcomed the statement and said ...":
+		// "Relief adviser Max Lorne praised the plan and said ...":
 		// the subject of the first verb says it
 		if r.lower(k-1) == "and" {
 			if m := r.sentenceSubject(r.doc.SentenceOf(k)); m != nil {

@@ -666,7 +666,7 @@ func (r *reading) describe(holders []int, i, sent int) int {
 		case "at", "for", "of", "to", "with", "in", "from":
 			p = r.ownerAfter(end + 1)
 			if pm := r.mentionOf(p.ent, end+1, end+4); pm != nil && p.ent >= 0 && !r.endsPhrase(pm.last) {
-				// "head of UK equities for Standard Life Investments": the
+				// "head of UK bonds for Northgate Life Investments": the
 				// name qualifies a unit; the post is in the body after it
 				p = possessor{ent: -1}
 				k := pm.last

@@ -51,7 +51,7 @@ func TestProcessEntities(t *testing.T) {
 
 func TestProcessIOB2Consistent(t *testing.T) {
 	p := defaultPipeline(t)
-	doc := p.Process("The European Commission said on Thursday it disagreed with German advice to consumers to shun British lamb until scientists determine whether mad cow disease can be transmitted to sheep.")
+	doc := p.Process("The European Commission said on Friday it rejected German guidance telling shoppers to avoid British beef until experts establish whether the disease can spread to sheep.")
 	var tags []string
 	for _, tk := range doc.Tokens {
 		tags = append(tags, tk.NER)
