@@ -99,6 +99,14 @@ var moreRelationRules = []struct {
 		[][3]string{{"Baroness Morley", "advises", "Downing Street"}}, nil},
 	{"All sides want a deal, said BBC labour affairs correspondent Stephen Capel.",
 		[][3]string{{"Stephen Capel", "works_for", "BBC"}}, nil},
+	// players of a club listed after it, and "club manager X"; "party leader X"; a party's member
+	{"Rovers past and present footballers Eric Canton and Ole Solberg, and club manager Sir Alec Fergus, backed the fans. Blackburn Rovers FC is their club.",
+		[][3]string{{"Eric Canton", "works_for", "Rovers"}, {"Ole Solberg", "works_for", "Rovers"}}, nil},
+	{"The film showed a row between MEP Nigel Farr and party leader Roger Napier of UKIP.",
+		[][3]string{{"Roger Napier", "head_of", "UK Independence Party"}}, nil},
+	{"Mike Natt, UKIP's deputy leader, spoke. Labour's Paul Flinn said the meeting was tough.",
+		[][3]string{{"Mike Natt", "member_of", "UK Independence Party"}, {"Paul Flinn", "member_of", "Labour Party"}},
+		[][3]string{{"Mike Natt", "works_for", "UK Independence Party"}}},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined three pupils from St Aldhelm's Middle School in Evesham for a trip.",
 		[][3]string{{"St Aldhelm's Middle School", "located_in", "Evesham"}}, nil},

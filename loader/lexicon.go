@@ -37,7 +37,7 @@ var titles = func() map[string]role {
 		chief_financial_officer finance_director president_of_operations commissioner general
 		prosecutor attorney_general ambassador diplomat coach
 		producer designer engineer scientist researcher head_coach trader striker
-		midfielder defender goalkeeper player chancellor_of_the_exchequer foreign_secretary
+		midfielder defender goalkeeper player footballer chancellor_of_the_exchequer foreign_secretary
 		home_secretary culture_secretary health_secretary education_secretary defence_secretary
 		trade_secretary transport_secretary work_and_pensions_secretary environment_secretary
 		secretary_of_state defence_minister defense_secretary finance_minister foreign_minister
@@ -62,6 +62,7 @@ var pluralTitles = map[string]string{
 	"officials": "official", "spokesmen": "spokesman", "envoys": "envoy", "leaders": "leader",
 	"presidents": "president", "executives": "executive", "analysts": "analyst", "sons": "son",
 	"daughters": "daughter", "brothers": "brother", "sisters": "sister", "members": "member",
+	"footballers": "footballer", "players": "player",
 }
 
 // titleModifiers may stand between a possessor and its title without
@@ -75,7 +76,7 @@ var titleModifiers = set(`special foreign policy economic political senior chief
 	managing general executive non-executive independent first second third junior main
 	regional international global european senior-most longstanding younger elder older eldest
 	youngest late third fourth affairs economy planning agriculture industry employment housing
-	two three four both labour business arts science technology diplomatic royal
+	two three four both past present labour business arts science technology diplomatic royal
 	political-affairs world europe africa asia middle-east`)
 
 // nationalityOnly are occupations that, with a country adjective, say where
@@ -88,7 +89,8 @@ var nationalityOnly = set(`analyst journalist writer author actor actress singer
 	novelist composer star striker midfielder defender goalkeeper coach manager lawyer doctor
 	surgeon architect engineer pilot soldier commentator expert historian philosopher
 	political_analyst political_scientist aid_worker lecturer teacher nurse priest missionary
-	team-mate teammate charity_worker volunteer blogger tourist pensioner graduate cleric imam monk`)
+	team-mate teammate charity_worker volunteer blogger tourist pensioner graduate cleric imam monk
+	footballer`)
 
 // speechVerbs introduce what someone said.
 var speechVerbs = set(`said says say told tells tell added adds argued argues insisted insists

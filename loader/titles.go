@@ -129,6 +129,14 @@ func (r *reading) possessorBefore(i int) possessor {
 		if m != nil {
 			p.ent, p.first = m.ent, j
 		}
+	case "club", "party", "company", "firm", "union", "group", "bank", "charity":
+		// "club manager Sir Alex Ferguson", "party leader Roger Knapman":
+		// the organisation of that kind last named
+		if r.mentionAt(j-1) == nil && !isPossessive(r.tok(j-1)) {
+			if o := r.orgCalled(r.lower(j), j); o >= 0 {
+				p.ent, p.first = o, j
+			}
+		}
 	case "whose":
 		// "Gordon Brown, whose minister father John"
 		if m := r.mentionAt(j - 2); m != nil && r.tok(j-1) == "," && m.typ == kg.Person {
@@ -294,8 +302,10 @@ func (r *reading) titleBefore(m *mention) (titleSpan, []possessor, bool) {
 		end--
 	}
 	// the title runs left from the name up to a possessor or a stop
+	// ("past and present footballers": "and" between two modifiers)
 	start := end
-	for start > 0 && r.mentionAt(start-1) == nil && r.isTitleWord(start-1, false) {
+	for start > 0 && r.mentionAt(start-1) == nil && (r.isTitleWord(start-1, false) ||
+		r.lower(start-1) == "and" && titleModifiers[r.lower(start-2)] && titleModifiers[r.lower(start)]) {
 		start--
 	}
 	if start == end {
@@ -406,7 +416,10 @@ func (r *reading) copular() {
 // "Conservative Graham Brady" is a member of the Conservative Party.
 func (r *reading) partyBeforeName(m *mention) {
 	p := r.mentionAt(m.first - 1)
-	if p == nil || p.last != m.first || p.typ != kg.Org || !isParty(r.ents[p.ent].name) {
+	if isPossessive(r.tok(m.first - 1)) {
+		p = r.mentionAt(m.first - 2) // "Labour's Paul Flynn"
+	}
+	if p == nil || p.typ != kg.Org || !isParty(r.ents[p.ent].name) {
 		return
 	}
 	r.facts.add(m.ent, kg.MemberOf, p.ent, m.sent)
@@ -516,6 +529,8 @@ func (r *reading) applyTitle(h int, ts titleSpan, p possessor, sent int) {
 		pred = kg.WorksFor
 	case pred == kg.MemberOf && pe.typ == kg.Place:
 		pred = kg.WorksFor // "British MP": serves the country
+	case pred == kg.WorksFor && pe.typ == kg.Org && isParty(pe.name):
+		pred = kg.MemberOf // "UKIP's deputy leader": a party has members, not staff
 	}
 	if pred == "" {
 		return
@@ -779,6 +794,10 @@ func (r *reading) orgCalled(noun string, i int) int {
 			continue
 		}
 		if generic || strings.Contains(" "+name+" ", " "+noun+" ") {
+			return m.ent
+		}
+		// "party leader X": the party last named; "club manager X": the club
+		if noun == "party" && isParty(r.ents[m.ent].name) || noun == "club" && isClub(r.ents[m.ent].name) {
 			return m.ent
 		}
 		k = m.first
