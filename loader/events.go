@@ -378,6 +378,8 @@ func (r *reading) readEvents() {
 				r.afterTheMeeting(v)
 			case w == "phoned" || w == "telephoned" || w == "rang":
 				r.met(v, v) // "Gill phoned Dein three times": a call is a meeting
+			case w == "appearance" && (r.lower(v+1) == "in" || r.lower(v+1) == "at"):
+				r.appearance(v)
 			case w == "tour" || w == "trip":
 				r.tourOf(v)
 			case w == "joined" && r.lower(v-1) == "was":
@@ -1074,6 +1076,23 @@ func (r *reading) afterMeetingWords(i int) bool {
 		return w == "meeting" || w == "talks"
 	}
 	return false
+}
+
+// appearance reads "Dick Cheney made a surprise appearance in Davos": the
+// subject of "made" was there.
+func (r *reading) appearance(v int) {
+	p := r.mentionAt(v + 2)
+	if p == nil || p.first != v+2 || p.typ != kg.Place || r.hedged(v) || r.insideQuote(v) {
+		return
+	}
+	for k := v - 1; k >= v-4 && k >= 0; k-- {
+		if w := r.lower(k); w == "made" || w == "makes" {
+			if subj := r.subjectsBefore(k); len(subj) == 1 && subj[0].typ == kg.Person {
+				r.visitFact(subj[0].ent, p.ent, r.doc.SentenceOf(v))
+			}
+			return
+		}
+	}
 }
 
 // tourOf reads "his six-day tour of Africa" and "during his African

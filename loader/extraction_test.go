@@ -107,6 +107,16 @@ var moreRelationRules = []struct {
 	{"Mike Natt, UKIP's deputy leader, spoke. Labour's Paul Flinn said the meeting was tough.",
 		[][3]string{{"Mike Natt", "member_of", "UK Independence Party"}, {"Paul Flinn", "member_of", "Labour Party"}},
 		[][3]string{{"Mike Natt", "works_for", "UK Independence Party"}}},
+	// occupations in the plural after a country adjective, through one unknown word
+	{"He needs the support of the Irish horseracing tycoons Jim McMahon and John Maginn.",
+		[][3]string{{"Jim McMahon", "nationality", "Ireland"}, {"John Maginn", "nationality", "Ireland"}}, nil},
+	// "the city of X" is a place; an appearance somewhere is a visit, a planned one is not
+	{"The Brazilian city of Porto Alegre will host the rival forum.",
+		[][3]string{{"Porto Alegre", "located_in", "Brazil"}}, nil},
+	{"A year ago Vice President Dick Chaney made a surprise appearance in Davos.",
+		[][3]string{{"Dick Chaney", "visited", "Davos"}}, nil},
+	{"Dick Chaney will make an appearance in Davos next week.",
+		nil, [][3]string{{"Dick Chaney", "visited", "Davos"}}},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined three pupils from St Aldhelm's Middle School in Evesham for a trip.",
 		[][3]string{{"St Aldhelm's Middle School", "located_in", "Evesham"}}, nil},

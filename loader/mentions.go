@@ -852,6 +852,18 @@ var companyWords = set(`chairman chairwoman chief executive ceo boss board share
 // trained on Reuters often take an unknown company name for a place.
 func (r *reading) retypeByContext() {
 	for _, e := range r.ents {
+		// "the Brazilian city of Porto Alegre", "the town of El Alto": a place
+		if e.typ != kg.Place && gazetteerName(e.name) == "" {
+			for _, mi := range e.ments {
+				if m := r.ments[mi]; m.kind == byName && r.lower(m.first-1) == "of" && placeNouns[r.lower(m.first-2)] && !orgNouns[r.lower(m.first-2)] {
+					e.typ = kg.Place
+					for _, mj := range e.ments {
+						r.ments[mj].typ = kg.Place
+					}
+					break
+				}
+			}
+		}
 		// "his wife Audrey", "her son Ben", "his two sons, Avi and Joel": a
 		// name after a family tie is a person
 		if e.typ != kg.Person && gazetteerName(e.name) == "" {

@@ -63,8 +63,11 @@ func (r *reading) readTitle(from, to int) (titleSpan, bool) {
 				found = true
 				break
 			}
-			if nationalityOnly[phrase] {
-				ts.title, ts.role, ts.nonPost = phrase, role{}, true
+			if nationalityOnly[phrase] || nationalityOnly[strings.TrimSuffix(phrase, "s")] {
+				ts.title, ts.role, ts.nonPost = strings.TrimSuffix(phrase, "s"), role{}, true
+				if nationalityOnly[phrase] {
+					ts.title = phrase
+				}
 				i += n - 1
 				found = true
 				break
@@ -271,7 +274,7 @@ func (r *reading) titleBeforeName(k int, m *mention) {
 		// title (not "Lords Leader Baroness Amos and Baroness Royall")
 		if prev := r.mentionAt(m.first - 2); prev != nil && prev.typ == kg.Person && prev.kind == byName {
 			ts, ps, ok = r.titleBefore(prev)
-			if _, plural := pluralTitles[r.lower(ts.last-1)]; !plural {
+			if !isPluralTitle(r.lower(ts.last - 1)) {
 				ok = false
 			}
 		}
@@ -307,6 +310,16 @@ func (r *reading) titleBefore(m *mention) (titleSpan, []possessor, bool) {
 	for start > 0 && r.mentionAt(start-1) == nil && (r.isTitleWord(start-1, false) ||
 		r.lower(start-1) == "and" && titleModifiers[r.lower(start-2)] && titleModifiers[r.lower(start)]) {
 		start--
+	}
+	// "the Irish horseracing tycoons JP McManus and John Magnier": one
+	// unknown word between a country adjective and an occupation
+	if start < end && start >= 2 && isLowerWord(r.tok(start-1)) && !phraseEnders[r.lower(start-1)] {
+		if a := r.mentionAt(start - 2); a != nil && a.kind == byAdjective && nationalityOnly[strings.TrimSuffix(r.lower(end-1), "s")] {
+			ts, ok := r.readTitle(start, end)
+			if ok {
+				return ts, []possessor{{ent: a.ent, adjective: true, first: a.first}}, true
+			}
+		}
 	}
 	if start == end {
 		return titleSpan{first: start}, nil, false
@@ -450,9 +463,9 @@ func (r *reading) isTitleWord(i int, joins bool) bool {
 	if titleModifiers[w] || nationalityOnly[w] || titleWordParts[w] {
 		return true
 	}
-	// "MPs", "MEPs", "councillors": a plural title
+	// "MPs", "MEPs", "councillors", "tycoons": a plural title
 	if s, ok := strings.CutSuffix(w, "s"); ok && len(s) >= 2 {
-		if _, ok := titles[s]; ok {
+		if _, ok := titles[s]; ok || nationalityOnly[s] {
 			return true
 		}
 	}
@@ -536,6 +549,20 @@ func (r *reading) applyTitle(h int, ts titleSpan, p possessor, sent int) {
 		return
 	}
 	r.facts.add(h, pred, p.ent, sent)
+}
+
+// isPluralTitle reports whether w is a title in the plural: "sons",
+// "aides", "MPs", "tycoons".
+func isPluralTitle(w string) bool {
+	if _, ok := pluralTitles[w]; ok {
+		return true
+	}
+	s, ok := strings.CutSuffix(w, "s")
+	if !ok {
+		return false
+	}
+	_, title := titles[s]
+	return title || nationalityOnly[s]
 }
 
 // britishOffices are cabinet posts by those names only in the UK.
