@@ -1078,7 +1078,7 @@ func (r *reading) afterMeetingWords(i int) bool {
 	return false
 }
 
-// appearance reads "Dick Cheney made a surprise appearance in Davos": the
+// appearance reads "the vice president made a brief appearance in Oslo": the
 // subject of "made" was there.
 func (r *reading) appearance(v int) {
 	p := r.mentionAt(v + 2)

@@ -111,7 +111,7 @@ var moreRelationRules = []struct {
 	{"He needs the support of the Irish horseracing tycoons Jim McMahon and John Maginn.",
 		[][3]string{{"Jim McMahon", "nationality", "Ireland"}, {"John Maginn", "nationality", "Ireland"}}, nil},
 	// "the city of X" is a place; an appearance somewhere is a visit, a planned one is not
-	{"The Brazilian city of Porto Alegre will host the rival forum.",
+	{"The rival forum opens in the Brazilian city of Porto Alegre on Wednesday.",
 		[][3]string{{"Porto Alegre", "located_in", "Brazil"}}, nil},
 	{"A year ago Vice President Dick Chaney made a surprise appearance in Davos.",
 		[][3]string{{"Dick Chaney", "visited", "Davos"}}, nil},

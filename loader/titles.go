@@ -311,7 +311,7 @@ func (r *reading) titleBefore(m *mention) (titleSpan, []possessor, bool) {
 		r.lower(start-1) == "and" && titleModifiers[r.lower(start-2)] && titleModifiers[r.lower(start)]) {
 		start--
 	}
-	// "the Irish horseracing tycoons JP McManus and John Magnier": one
+	// "the Irish racing tycoons Jim McMahon and John Maginn": one
 	// unknown word between a country adjective and an occupation
 	if start < end && start >= 2 && isLowerWord(r.tok(start-1)) && !phraseEnders[r.lower(start-1)] {
 		if a := r.mentionAt(start - 2); a != nil && a.kind == byAdjective && nationalityOnly[strings.TrimSuffix(r.lower(end-1), "s")] {
