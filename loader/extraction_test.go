@@ -3,11 +3,7 @@ package loader
 import "testing"
 
 // More rules, each with the sentence (written for this test) that shows it.
-var moreRelationRules = []struct {
-	text string
-	want [][3]string
-	not  [][3]string
-}{
+var moreRelationRules = []relationRule{
 	// "his six-day tour of Africa", "his African tour"; a planned tour is no visit
 	{"UK chancellor Gordon Brown spoke in Nairobi. On the third day of his five-day tour of Africa, the chancellor promised more aid.",
 		[][3]string{{"Gordon Brown", "visited", "Africa"}}, nil},
@@ -122,21 +118,7 @@ var moreRelationRules = []struct {
 		[][3]string{{"St Aldhelm's Middle School", "located_in", "Evesham"}}, nil},
 }
 
-func TestMoreRelationRules(t *testing.T) {
-	for _, tt := range moreRelationRules {
-		x := extractText(t, tt.text)
-		for _, w := range tt.want {
-			if !hasRelation(x, w[0], w[1], w[2]) {
-				t.Errorf("%q\n  missing %s %s %s; got:%s", tt.text, w[0], w[1], w[2], relationList(x))
-			}
-		}
-		for _, w := range tt.not {
-			if hasRelation(x, w[0], w[1], w[2]) {
-				t.Errorf("%q\n  asserts %s %s %s, which the text does not say", tt.text, w[0], w[1], w[2])
-			}
-		}
-	}
-}
+func TestMoreRelationRules(t *testing.T) { checkRelationRules(t, moreRelationRules) }
 
 // Rules that split a name and rules that widen one must not hand a span
 // back and forth: this sentence once overflowed the stack.

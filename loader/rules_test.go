@@ -44,11 +44,14 @@ func relationList(x *kg.Extraction) string {
 
 // Each rule with the sentence that motivated it. "want" triples must be
 // found, "not" triples must not (traps: plans, hypotheticals, look-alikes).
-var relationRules = []struct {
+// relationRule is a sentence with the triples it must and must not give.
+type relationRule struct {
 	text string
 	want [][3]string
 	not  [][3]string
-}{
+}
+
+var relationRules = []relationRule{
 	// titles before a name
 	{"President Donald Trump’s special envoy Steve Witkoff, accompanied by Trump’s son-in-law Jared Kushner, met with Russian President Vladimir Putin in Moscow on Tuesday.",
 		[][3]string{{"Steve Witkoff", "envoy_of", "Donald Trump"}, {"Jared Kushner", "relative_of", "Donald Trump"},
@@ -208,8 +211,11 @@ var relationRules = []struct {
 		nil, [][3]string{{"Laine", "visited", "United States"}}},
 }
 
-func TestRelationRules(t *testing.T) {
-	for _, tt := range relationRules {
+func TestRelationRules(t *testing.T) { checkRelationRules(t, relationRules) }
+
+func checkRelationRules(t *testing.T, rules []relationRule) {
+	t.Helper()
+	for _, tt := range rules {
 		x := extractText(t, tt.text)
 		for _, w := range tt.want {
 			if !hasRelation(x, w[0], w[1], w[2]) {
