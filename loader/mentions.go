@@ -514,11 +514,8 @@ func (r *reading) titleRun(i, last int) bool {
 		if _, ok := titles[w]; ok {
 			return true
 		}
-		if _, ok := pluralTitles[w]; ok {
-			return true
-		}
-		if s, ok := strings.CutSuffix(w, "s"); ok && titles[s].predicate != "" {
-			return true // "MPs"
+		if isPluralTitle(w) && !nationalityOnly[strings.TrimSuffix(w, "s")] {
+			return true // "aides", "MPs"; an occupation is no post ("tycoons")
 		}
 	}
 	return false

@@ -464,10 +464,8 @@ func (r *reading) isTitleWord(i int, joins bool) bool {
 		return true
 	}
 	// "MPs", "MEPs", "councillors", "tycoons": a plural title
-	if s, ok := strings.CutSuffix(w, "s"); ok && len(s) >= 2 {
-		if _, ok := titles[s]; ok || nationalityOnly[s] {
-			return true
-		}
+	if isPluralTitle(w) {
+		return true
 	}
 	if _, ok := titles[w]; ok {
 		return true
@@ -558,7 +556,7 @@ func isPluralTitle(w string) bool {
 		return true
 	}
 	s, ok := strings.CutSuffix(w, "s")
-	if !ok {
+	if !ok || len(s) < 2 {
 		return false
 	}
 	_, title := titles[s]
