@@ -97,7 +97,7 @@ var moreRelationRules = []relationRule{
 		[][3]string{{"Stephen Capel", "works_for", "BBC"}}, nil},
 	// players of a club listed after it, and "club manager X"; "party leader X"; a party's member
 	{"Rovers past and present footballers Eric Canton and Ole Solberg, and club manager Sir Alec Fergus, backed the fans. Blackburn Rovers FC is their club.",
-		[][3]string{{"Eric Canton", "works_for", "Rovers"}, {"Ole Solberg", "works_for", "Rovers"}}, nil},
+		[][3]string{{"Eric Canton", "works_for", "Blackburn Rovers"}, {"Ole Solberg", "works_for", "Blackburn Rovers"}}, nil},
 	{"The film showed a row between MEP Nigel Farr and party leader Roger Napier of UKIP.",
 		[][3]string{{"Roger Napier", "head_of", "UK Independence Party"}}, nil},
 	{"Mike Natt, UKIP's deputy leader, spoke. Labour's Paul Flinn said the meeting was tough.",
@@ -113,6 +113,9 @@ var moreRelationRules = []relationRule{
 		[][3]string{{"Dick Chaney", "visited", "Davos"}}, nil},
 	{"Dick Chaney will make an appearance in Davos next week.",
 		nil, [][3]string{{"Dick Chaney", "visited", "Davos"}}},
+	// a club by its last word ("United"), not another body whose name ends in it
+	{"Leeds United said the bid was low. Shareholders United backed it. Tom Reed, United's chairman, met him.",
+		[][3]string{{"Tom Reed", "head_of", "Leeds United"}}, [][3]string{{"Tom Reed", "head_of", "Shareholders United"}}},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined three pupils from St Aldhelm's Middle School in Evesham for a trip.",
 		[][3]string{{"St Aldhelm's Middle School", "located_in", "Evesham"}}, nil},

@@ -777,6 +777,11 @@ func abbreviates(m *mention, e *entity) bool {
 		if isAcronym(m.text) {
 			return m.text == initials(ew)
 		}
+		// "United" for Manchester United, "City" for Leicester City: a club by its last word
+		if len(mw) == 1 && len(ew) >= 2 && strings.EqualFold(mw[0], ew[len(ew)-1]) &&
+			(isClub(e.name) || clubWords[ew[len(ew)-1]] && gazetteerName(ew[0]) != "") { // not "Shareholders United"
+			return true
+		}
 		// "Newcastle" is not the "Newcastle Evening Chronicle": a city
 		// opening a newspaper's name is not its short form
 		if mediaHeads[ew[len(ew)-1]] && gazetteerName(m.text) != "" {
@@ -946,6 +951,9 @@ func (r *reading) afterFamilyTie(i int) bool {
 	}
 	return ok && t.predicate == kg.RelativeOf
 }
+
+// clubWords end football clubs' names, which go by them alone: "United", "Rovers".
+var clubWords = set(`United City Rovers Athletic Wanderers Albion Hotspur Villa Rangers Celtic`)
 
 // nameNouns are organisation nouns that also stand before places or
 // people's names: "the party Labour" is rare, "council leader X" common.

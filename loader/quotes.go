@@ -337,6 +337,47 @@ func (r *reading) afterVerb(k int) *mention {
 	return nil
 }
 
+// orgBefore returns the last organisation named in the sentence before
+// token i, outside quotations.
+func (r *reading) orgBefore(i int) *mention {
+	s := r.doc.Sentences[r.doc.SentenceOf(i)]
+	for k := i - 1; k >= s.First; k-- {
+		if m := r.mentionAt(k); m != nil && m.typ == kg.Org && !r.insideQuote(k) {
+			return m
+		}
+	}
+	return nil
+}
+
+// unnamedSourceOf reads "A senior source at the club told ...", "a
+// spokesman for the company said" between from and the verb at k: the
+// body the unnamed speaker belongs to.
+func (r *reading) unnamedSourceOf(from, k int) *mention {
+	for i := from; i < k-2; i++ {
+		if !unnamedSpeakers[r.lower(i)] {
+			continue
+		}
+		p := r.lower(i + 1)
+		if p != "at" && p != "for" && p != "from" {
+			return nil
+		}
+		j := i + 2
+		if r.lower(j) == "the" {
+			j++
+		}
+		if m := r.mentionAt(j); m != nil && m.typ == kg.Org {
+			return m
+		}
+		if j == k-1 && orgNouns[r.lower(j)] {
+			if o := r.orgCalled(r.lower(j), j); o >= 0 {
+				return r.mentionOf(o, 0, j) // the organisation's last mention before
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 // speakerEnds reports whether token i ends a speaker's name after "said":
 // punctuation, a quotation mark, or the end of the text.
 func (r *reading) speakerEnds(i int) bool {
@@ -371,6 +412,12 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, attribution) {
 				continue
 			}
 			added := w == "added" || w == "adds"
+			// "..., it has confirmed": the organisation the sentence names last
+			if r.lower(k-1) == "it" || r.lower(k-2) == "it" && auxiliary[r.lower(k-1)] {
+				if m := r.orgBefore(q.open); m != nil {
+					return m, byNamed
+				}
+			}
 			// "X said" / "he said" before the verb
 			for j := k - 1; j >= i; j-- {
 				if pr := r.tok(j); personPronouns[pr] && (strings.EqualFold(pr, "he") || strings.EqualFold(pr, "she")) {
@@ -430,6 +477,9 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, attribution) {
 		}
 		if subj := r.subjectsBefore(k); len(subj) > 0 {
 			return subj[0], byNamed
+		}
+		if m := r.unnamedSourceOf(s.First, k); m != nil {
+			return m, byNamed
 		}
 		if m := r.afterVerb(k); m != nil {
 			return m, byNamed

@@ -805,7 +805,7 @@ func (r *reading) ownerAfter(j int) possessor {
 // of Further and Higher Education"), or for "the company", "the firm", "the
 // group" the latest organisation named.
 func (r *reading) orgCalled(noun string, i int) int {
-	generic := noun == "company" || noun == "firm" || noun == "group" || noun == "business" || noun == "corporation"
+	generic := noun == "company" || noun == "firm" || noun == "group" || noun == "business" || noun == "corporation" || noun == "club"
 	for k := i - 1; k >= 0; k-- {
 		m := r.mentionAt(k)
 		if m == nil || m.typ != kg.Org || m.kind != byName {
