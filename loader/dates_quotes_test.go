@@ -81,7 +81,7 @@ func TestQuotes(t *testing.T) {
 			`The tycoon has approached the Leeds United board with "more detailed proposals", it has confirmed.`,
 			map[string]string{"more detailed proposals": "Leeds United"}},
 		{"a source at the club speaks for the club",
-			"Leeds United rejected the bid. A senior source at the club told the BBC: \"This time it is a new offer.\"",
+			"Leeds United rejected the bid. A source at the club said to the Guardian: \"This time it is a new offer.\"",
 			map[string]string{"This time it is a new offer": "Leeds United"}},
 		{"an unnamed spokesman speaks for his organisation",
 			`"We cannot give a timetable yet," a Premier League spokesman confirmed.`,
