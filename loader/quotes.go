@@ -150,7 +150,7 @@ func (r *reading) readQuotes() {
 		switch how {
 		case byPronoun:
 			sp = r.subjectBetween(lastSent+1, sent)
-			if sp == nil && recent {
+			if sp == nil && recent && last.typ == kg.Person { // "he" is never the FA
 				sp = last
 			}
 			if sp == nil {
@@ -337,6 +337,21 @@ func (r *reading) afterVerb(k int) *mention {
 	return nil
 }
 
+// namedBefore returns the person a speech verb before token i (in the
+// same sentence, from first) has as its subject: "Ferguson admitted
+// that ...", or nil.
+func (r *reading) namedBefore(i, first int) *mention {
+	for k := i - 1; k >= first; k-- {
+		if speechVerbs[r.lower(k)] && !r.insideQuote(k) {
+			if subj := r.subjectsBefore(k); len(subj) == 1 && subj[0].typ == kg.Person {
+				return subj[0]
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // orgBefore returns the last organisation named in the sentence before
 // token i, outside quotations.
 func (r *reading) orgBefore(i int) *mention {
@@ -423,6 +438,11 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, attribution) {
 				if pr := r.tok(j); personPronouns[pr] && (strings.EqualFold(pr, "he") || strings.EqualFold(pr, "she")) {
 					if added {
 						return nil, byAdded
+					}
+					// "X admitted that ... "...", but he believes ...": the
+					// speaker named before the quotation is who "he" is
+					if m := r.namedBefore(q.open, s.First); m != nil {
+						return m, byNamed
 					}
 					return nil, byPronoun
 				}
