@@ -848,7 +848,8 @@ func isNumber(s string) bool {
 func (r *reading) resolveDescriptors() {
 	var added []*mention
 	for i := 0; i < len(r.doc.Tokens); i++ {
-		if r.lower(i) != "the" || r.mentionAt(i) != nil {
+		// "the Russian president"; "our correspondent" (the BBC's, named before)
+		if w := r.lower(i); w != "the" && w != "our" || r.mentionAt(i) != nil {
 			continue
 		}
 		j := i + 1
