@@ -116,6 +116,18 @@ var moreRelationRules = []relationRule{
 	// a club by its last word ("United"), not another body whose name ends in it
 	{"Leeds United said the bid was low. Shareholders United backed it. Tom Reed, United's chairman, met him.",
 		[][3]string{{"Tom Reed", "head_of", "Leeds United"}}, [][3]string{{"Tom Reed", "head_of", "Shareholders United"}}},
+	// a programme after a broadcaster's possessive, with or without "programme"
+	{"\"We were told clearly,\" Jon Presley told BBC Radio 4's Today on Tuesday.",
+		[][3]string{{"Jon Presley", "spoke_to", "Today"}}, nil},
+	{"Rob Kilburn told BBC One's Breakfast with Frost programme that he would stay.",
+		[][3]string{{"Rob Kilburn", "spoke_to", "Breakfast with Frost"}}, nil},
+	// a club's player by its possessive; a club's "boss" is its manager; nicknames
+	{"Arsenal and England defender Ashley Cope met Blues boss Jose Moreira in a London hotel. Chelsea deny it. The game saw Arsenal's Ashley Cope booked.",
+		[][3]string{{"Jose Moreira", "works_for", "Chelsea"}, {"Ashley Cope", "works_for", "Arsenal"}},
+		[][3]string{{"Jose Moreira", "head_of", "Chelsea"}}},
+	// a newspaper named after a two-word region
+	{"Ed Foxley told the South Wales Evening Post that the hall was beautiful.",
+		[][3]string{{"Ed Foxley", "spoke_to", "South Wales Evening Post"}}, nil},
 	// a school after a saint's possessive is one name; a city's possessive is not
 	{"Mr Blair joined three pupils from St Aldhelm's Middle School in Evesham for a trip.",
 		[][3]string{{"St Aldhelm's Middle School", "located_in", "Evesham"}}, nil},

@@ -168,7 +168,8 @@ func (r *reading) joinNewspaperNames() {
 		a := r.ments[k]
 		if k+1 < len(r.ments) {
 			b := r.ments[k+1]
-			if b.first == a.last && a.last-a.first == 1 && a.typ != kg.Person && b.typ == kg.Org &&
+			// (a place of two words too: "South Wales" + "Evening Post")
+			if b.first == a.last && (a.last-a.first == 1 || a.last-a.first == 2 && a.typ == kg.Place) && a.typ != kg.Person && b.typ == kg.Org &&
 				mediaHeads[r.doc.Tokens[b.last-1].Text] && a.sent == b.sent {
 				a = &mention{first: a.first, last: b.last, start: a.start, end: b.end,
 					text: r.doc.Text[a.start:b.end], typ: kg.Org, ent: -1, sent: a.sent}
@@ -257,10 +258,21 @@ func (r *reading) properNounsLeftOut() {
 	for i := 0; i < len(toks); i++ {
 		// "BBC Radio 4's Today programme", "the Newsnight show": a programme's
 		// name, even a time word, before "programme" or "show"
-		if !covered[i] && toks[i].NER == "O" && isCapitalised(toks[i].Text) && !sentStart[i] && i+1 < len(toks) &&
-			(toks[i+1].Text == "programme" || toks[i+1].Text == "show") && (i == 0 || isPossessive(toks[i-1].Text) || strings.EqualFold(toks[i-1].Text, "the")) {
-			r.addSpan(i, i+1, "ORG")
-			continue
+		if !covered[i] && isCapitalised(toks[i].Text) && !sentStart[i] && i > 0 &&
+			(isPossessive(toks[i-1].Text) || strings.EqualFold(toks[i-1].Text, "the")) {
+			j := i + 1 // "Breakfast with Frost", "Talking Point"
+			for j < len(toks) && j < i+5 && (isCapitalised(toks[j].Text) || toks[j].Text == "with" || toks[j].Text == "at") {
+				j++
+			}
+			programme := j < len(toks) && (toks[j].Text == "programme" || toks[j].Text == "show")
+			if programme || j == i+1 && toks[i].NER == "O" && i >= 2 && isPossessive(toks[i-1].Text) && r.broadcaster(i-2) {
+				for k := i; k < j; k++ {
+					covered[k] = true
+				}
+				r.addSpan(i, j, "ORG")
+				i = j - 1
+				continue
+			}
 		}
 		// "the Queen", "the Pope": a royal or religious title alone names a person
 		if !covered[i] && toks[i].NER == "O" && notTitles[strings.ToLower(toks[i].Text)] && isCapitalised(toks[i].Text) &&
@@ -299,6 +311,18 @@ func (r *reading) properNounsLeftOut() {
 		}
 		i = j - 1
 	}
+}
+
+// broadcaster reports whether token i ends a broadcaster's name before a
+// possessive: "BBC Radio 4's Today", "ITV's News at Ten".
+func (r *reading) broadcaster(i int) bool {
+	for k := i; k >= 0 && k >= i-3; k-- {
+		switch r.doc.Tokens[k].Text {
+		case "BBC", "ITV", "Radio", "Channel", "Sky", "CNN", "NBC", "CBS":
+			return true
+		}
+	}
+	return false
 }
 
 // notTitles are title-like words that belong to a name: "Prince Harry",
@@ -346,7 +370,9 @@ func (r *reading) addSpan(first, last int, nerType string) {
 	if nerType == "ORG" && first > 0 && mediaHeads[toks[last-1].Text] && isCapitalised(toks[first-1].Text) {
 		// a city's name, not an adjective: "the Scottish Daily Mail" is the
 		// Daily Mail's Scottish edition, split off again below
-		if g, ok := gazetteer.Lookup(toks[first-1].Text); ok && g.Type == kg.Place && !gazetteer.IsAdjective(toks[first-1].Text) {
+		if first >= 2 && toks[first-2].NER == "B-LOC" && toks[first-1].NER == "I-LOC" {
+			first -= 2 // "the South Wales Evening Post": a two-word place the recogniser found
+		} else if g, ok := gazetteer.Lookup(toks[first-1].Text); ok && g.Type == kg.Place && !gazetteer.IsAdjective(toks[first-1].Text) {
 			first--
 		}
 	}
@@ -596,7 +622,14 @@ func (r *reading) resolve() {
 			rest = append(rest, m)
 		}
 	}
-	sort.SliceStable(rest, func(i, j int) bool { return len(words(rest[i].text)) > len(words(rest[j].text)) })
+	// (nicknames last: "the Blues" finds the Chelsea named later)
+	sort.SliceStable(rest, func(i, j int) bool {
+		ni, nj := clubNicknames[rest[i].text] != nil, clubNicknames[rest[j].text] != nil
+		if ni != nj {
+			return nj
+		}
+		return len(words(rest[i].text)) > len(words(rest[j].text))
+	})
 	for _, m := range rest {
 		if k := r.longerForm(m); k >= 0 {
 			link(m, k)
@@ -707,6 +740,14 @@ func (r *reading) samePerson(m *mention, name string) int {
 // words of an organisation ("Care" for "Care International") or its initials
 // ("EU"). The nearest preceding mention wins when several fit.
 func (r *reading) longerForm(m *mention) int {
+	// "the Blues", "the Gunners": a club's nickname, when the article names the club
+	for _, club := range clubNicknames[m.text] {
+		for k, e := range r.ents {
+			if e.typ == kg.Org && strings.EqualFold(e.name, club) {
+				return k
+			}
+		}
+	}
 	// "the Public and Commercial Services Union (PCS)": an acronym in
 	// brackets right after a name is that name's, whatever its letters
 	if isAcronym(m.text) && r.tok(m.first-1) == "(" {
@@ -950,6 +991,16 @@ func (r *reading) afterFamilyTie(i int) bool {
 		}
 	}
 	return ok && t.predicate == kg.RelativeOf
+}
+
+// clubNicknames are what sports reports call clubs; a nickname joins the
+// club only when the article names that club too.
+var clubNicknames = map[string][]string{
+	"Blues": {"Chelsea", "Everton", "Birmingham City", "Birmingham"}, "Gunners": {"Arsenal"},
+	"Magpies": {"Newcastle United", "Newcastle"}, "Red Devils": {"Manchester United"},
+	"Reds": {"Liverpool", "Manchester United"}, "Toffees": {"Everton"}, "Hammers": {"West Ham United", "West Ham"},
+	"Spurs": {"Tottenham Hotspur", "Tottenham"}, "Villans": {"Aston Villa"}, "Saints": {"Southampton"},
+	"Gers": {"Rangers"}, "Hoops": {"Celtic"},
 }
 
 // clubWords end football clubs' names, which go by them alone: "United", "Rovers".

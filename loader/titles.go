@@ -429,13 +429,20 @@ func (r *reading) copular() {
 // "Conservative Graham Brady" is a member of the Conservative Party.
 func (r *reading) partyBeforeName(m *mention) {
 	p := r.mentionAt(m.first - 1)
-	if isPossessive(r.tok(m.first - 1)) {
+	possessive := isPossessive(r.tok(m.first - 1))
+	if possessive {
 		p = r.mentionAt(m.first - 2) // "Labour's Paul Flynn"
 	}
-	if p == nil || p.typ != kg.Org || !isParty(r.ents[p.ent].name) {
+	if p == nil || p.typ != kg.Org || p.kind != byName {
 		return
 	}
-	r.facts.add(m.ent, kg.MemberOf, p.ent, m.sent)
+	switch {
+	case isParty(r.ents[p.ent].name):
+		r.facts.add(m.ent, kg.MemberOf, p.ent, m.sent)
+	case possessive && !r.isTitleWord(m.last, false):
+		// "Arsenal's Ashley Cole", "the BBC's Nick Robinson": theirs, as staff
+		r.facts.add(m.ent, kg.WorksFor, p.ent, m.sent)
+	}
 }
 
 // isParty reports whether an organisation is a political party.
@@ -532,6 +539,8 @@ func (r *reading) applyTitle(h int, ts titleSpan, p possessor, sent int) {
 		pred = kg.WorksFor // the UK's chancellor is a minister
 	case pred == kg.HeadOf && pe.typ == kg.Person:
 		pred = kg.WorksFor // "Putin's chief of staff"
+	case pred == kg.HeadOf && ts.title == "boss" && isClub(pe.name):
+		pred = kg.WorksFor // "Blues boss Jose Mourinho": a club's manager, below its chairman
 	case pred == kg.RelativeOf && pe.typ != kg.Person:
 		return
 	case pred == kg.Advises && pe.typ != kg.Person && !isSeat(pe.name):
