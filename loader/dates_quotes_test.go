@@ -19,6 +19,9 @@ func TestMeetingDates(t *testing.T) {
 		{"date 2025-12-02 Steve Witkoff met Vladimir Putin yesterday.", "2025-12-01"},
 		{"Heath met Jeremy Thorpe at Downing Street on 13 February 2003.", "2003-02-13"}, // no date line, a full date
 		{"Heath met Jeremy Thorpe in 1974.", "1974"},
+		// no date line: the one year the lead names sets the story's time
+		{"The Tories lost power in 1974 after a hung parliament. Days later Sir Edwin Hale met Jonah Thorne at Downing Street.", "1974"},
+		{"The Tories lost power in 1974. In 1979 they won again. Sir Edwin Hale met Jonah Thorne at Downing Street.", ""},
 		{"Fans recall 1994, when talks between Yusuf Arad and Mr Perez came close to a deal.", "1994"},
 		{"Ms Anne Kitt said she received a telephone call on 13 February 2003 from a Jaxon associate, Mark Shaffer.", "2003-02-13"}, // a call is a meeting
 		{"Steve Witkoff met Vladimir Putin on Tuesday.", ""},                                                                        // no date line: Tuesday of when?

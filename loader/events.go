@@ -1095,6 +1095,36 @@ func (r *reading) appearance(v int) {
 	}
 }
 
+// storyYear is the year an article without a date line is set in, when it
+// says so in its headline or first sentences and names no other year: "The
+// Tories failed to hold onto power in 1974 ..." dates the talks it tells.
+func (r *reading) storyYear() string {
+	if r.a.Date != "" {
+		return ""
+	}
+	year, lead := "", 0
+	if len(r.doc.Sentences) > 2 {
+		lead = r.doc.Sentences[2].First
+	} else {
+		lead = len(r.doc.Tokens)
+	}
+	inLead := false
+	for i, t := range r.doc.Tokens {
+		if len(t.Text) != 4 || !isNumber(t.Text) || t.Text < "1900" || t.Text > "2100" {
+			continue
+		}
+		if year != "" && t.Text != year {
+			return "" // two years: the story spans them
+		}
+		year = t.Text
+		inLead = inLead || i < lead
+	}
+	if !inLead {
+		return ""
+	}
+	return year
+}
+
 // tourOf reads "his six-day tour of Africa" and "during his African
 // tour": the person "his" stands for visited the place.
 func (r *reading) tourOf(v int) {
@@ -1414,6 +1444,13 @@ func (r *reading) local(e, place int) bool {
 
 // meetingFacts turns meetings into met and visited facts.
 func (r *reading) meetingFacts() {
+	if y := r.storyYear(); y != "" {
+		for _, m := range r.meets {
+			if m.date == "" {
+				m.date = y
+			}
+		}
+	}
 	for _, m := range r.meets {
 		for i, a := range m.parts {
 			for _, b := range m.parts[i+1:] {
