@@ -1097,7 +1097,7 @@ func (r *reading) appearance(v int) {
 
 // storyYear is the year an article without a date line is set in, when it
 // says so in its headline or first sentences and names no other year: "The
-// Tories failed to hold onto power in 1974 ..." dates the talks it tells.
+// Tories lost power in 1974 ..." dates the talks it goes on to tell.
 func (r *reading) storyYear() string {
 	if r.a.Date != "" {
 		return ""
