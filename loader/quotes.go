@@ -179,8 +179,12 @@ func (r *reading) readQuotes() {
 				sp = r.sentenceSubject(sent - 1)
 			}
 			if sp == nil && r.a.Title != "" && sent == 0 {
-				// a headline's quotation is said by whoever the lead sentence quotes
-				if subj := r.speakerNear(r.doc.Sentences[minInt(1, len(r.doc.Sentences)-1)].First); len(subj) > 0 {
+				// a headline's quotation is said by whoever the lead sentence
+				// quotes: "..., Downing Street has indicated"
+				lead := minInt(1, len(r.doc.Sentences)-1)
+				if m := r.speakerIn(lead); m != nil {
+					sp = m
+				} else if subj := r.speakerNear(r.doc.Sentences[lead].First); len(subj) > 0 {
 					sp = subj[0]
 				}
 			}
@@ -325,6 +329,11 @@ func (r *reading) afterVerb(k int) *mention {
 		// "said G7 ministers had ...", where the name opens the clause said
 		return m
 	}
+	// "said a spokesman." with no owner: the body that spoke last, in this
+	// or the three sentences before ("Downing Street has indicated")
+	if unnamedSpeakers[r.lower(i)] && r.speakerEnds(i+1) {
+		return r.bodyThatSpoke(k)
+	}
 	if unnamedSpeakers[r.lower(i)] && (r.lower(i+1) == "for" || r.lower(i+1) == "at") {
 		j := i + 2
 		for r.lower(j) == "the" || r.isTitleWord(j, false) && r.mentionAt(j) == nil {
@@ -347,6 +356,21 @@ func (r *reading) namedBefore(i, first int) *mention {
 				return subj[0]
 			}
 			return nil
+		}
+	}
+	return nil
+}
+
+// bodyThatSpoke returns the last organisation before token k, within four
+// sentences, that is the subject of a speech verb, or nil.
+func (r *reading) bodyThatSpoke(k int) *mention {
+	from := r.doc.Sentences[max(r.doc.SentenceOf(k)-3, 0)].First
+	for v := k - 1; v >= from; v-- {
+		if !speechVerbs[r.lower(v)] || r.insideQuote(v) {
+			continue
+		}
+		if subj := r.subjectsBefore(v); len(subj) == 1 && subj[0].typ == kg.Org {
+			return subj[0]
 		}
 	}
 	return nil
@@ -427,6 +451,12 @@ func (r *reading) speakerOf(q quoteSpan) (*mention, attribution) {
 				continue
 			}
 			added := w == "added" || w == "adds"
+			// "..., said a spokesman": after a comma the speaker follows the verb
+			if r.tok(k-1) == "," && k > i {
+				if m := r.afterVerb(k); m != nil {
+					return m, byNamed
+				}
+			}
 			// "..., it has confirmed": the organisation the sentence names last
 			if r.lower(k-1) == "it" || r.lower(k-2) == "it" && auxiliary[r.lower(k-1)] {
 				if m := r.orgBefore(q.open); m != nil {
