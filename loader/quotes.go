@@ -304,7 +304,8 @@ var unnamedSpeakers = set(`spokesman spokeswoman spokesperson official officials
 // "said a spokeswoman for EU energy commissioner Paul Ormond".
 func (r *reading) afterVerb(k int) *mention {
 	i := k + 1
-	for r.lower(i) == "the" || r.lower(i) == "a" || r.lower(i) == "an" {
+	// "said the Times", "said Mr Palmer" (when the honorific is not part of the name)
+	for r.lower(i) == "the" || r.lower(i) == "a" || r.lower(i) == "an" || r.mentionAt(i) == nil && nlp.IsHonorific(r.tok(i)) {
 		i++
 	}
 	// "said Culture Secretary Tessa Jowell", "said UK Foreign Secretary
@@ -406,6 +407,9 @@ func (r *reading) unnamedSourceOf(from, k int) *mention {
 		}
 		if m := r.mentionAt(j); m != nil && m.typ == kg.Org {
 			return m
+		}
+		for j < k-1 && isLowerWord(r.tok(j)) && !orgNouns[r.lower(j)] {
+			j++ // "a spokesman for the supporters club said"
 		}
 		if j == k-1 && orgNouns[r.lower(j)] {
 			if o := r.orgCalled(r.lower(j), j); o >= 0 {
