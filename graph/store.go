@@ -703,6 +703,11 @@ func (s *Store) AddQuads(ctx context.Context, r quad.Reader) (int, error) {
 // QuadCount returns the number of quads in the store (0 for a new store,
 // where Cayley's KV backends report "no bucket" until the first write).
 func (s *Store) QuadCount(ctx context.Context) (int64, error) {
+	if s.pg != nil { // Cayley's SQL store reports 0 until its statistics catch up
+		var n int64
+		err := s.pg.db.QueryRowContext(ctx, `SELECT count(*) FROM quads`).Scan(&n)
+		return n, redactError(err)
+	}
 	st, err := s.QS.Stats(ctx, true) // false is wrong on KV stores (CAYLEY-NOTES)
 	if errors.Is(err, ckv.ErrNoBucket) {
 		return 0, nil

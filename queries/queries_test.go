@@ -10,6 +10,7 @@ import (
 
 	kg "github.com/newsgraph/kg"
 	"github.com/newsgraph/kg/graph"
+	"github.com/newsgraph/kg/internal/pgtest"
 	"github.com/newsgraph/kg/loader"
 )
 
@@ -203,9 +204,15 @@ func TestStoreClosesAfterAQueryIsCutShort(t *testing.T) {
 }
 
 // WhoMet (indexed lookups in Go) gives exactly the rows of the Gizmo query
-// who-met.js, in the same order.
+// who-met.js, in the same order, on the default store and on PostgreSQL
+// (where it reads in batches).
 func TestWhoMetEqualsGizmo(t *testing.T) {
-	st, err := graph.Open(filepath.Join(t.TempDir(), "kg.db"), graph.Options{})
+	t.Run("bbolt", func(t *testing.T) { whoMetEqualsGizmo(t, filepath.Join(t.TempDir(), "kg.db")) })
+	t.Run("postgres", func(t *testing.T) { whoMetEqualsGizmo(t, pgtest.Fresh(t)) })
+}
+
+func whoMetEqualsGizmo(t *testing.T, spec string) {
+	st, err := graph.Open(spec, graph.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

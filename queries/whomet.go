@@ -17,7 +17,8 @@ import (
 // who-met` and the server use it; a test holds it to the same rows as the
 // Gizmo query.
 func WhoMet(ctx context.Context, st *graph.Store, name string) ([]any, error) {
-	r := &reader{st: st, ctx: ctx, memo: map[[2]quad.Value]quad.Value{}}
+	r := &reader{st: st, ctx: ctx, memo: map[[2]quad.Value]quad.Value{},
+		types: map[quad.Value][]quad.Value{}, many: map[[2]quad.Value][]quad.Value{}}
 	named, err := st.Subjects(ctx, graph.KGKey, quad.String(kg.NameKey(name)))
 	if err != nil {
 		return nil, err
@@ -36,12 +37,17 @@ func WhoMet(ctx context.Context, st *graph.Store, name string) ([]any, error) {
 		if err != nil {
 			return nil, err
 		}
+		if st.RoundTrips() {
+			if err := r.prefetchMeetings(meetings); err != nil {
+				return nil, err
+			}
+		}
 		for _, m := range meetings {
 			if !r.is(m, graph.KGMeeting) {
 				continue
 			}
 			place, date, article, ev := r.one(m, graph.KGPlace), r.one(m, graph.KGDate), r.one(m, graph.ProvDerived), r.one(m, graph.KGEvidence)
-			others, err := st.Objects(ctx, m, graph.KGParticipant)
+			others, err := r.objects(m, graph.KGParticipant)
 			if err != nil {
 				return nil, err
 			}
@@ -95,10 +101,80 @@ func WhoMet(ctx context.Context, st *graph.Store, name string) ([]any, error) {
 // reader reads single values through indexed lookups, remembering them
 // (the same people and articles come up again and again).
 type reader struct {
-	st   *graph.Store
-	ctx  context.Context
-	memo map[[2]quad.Value]quad.Value
-	err  error
+	st    *graph.Store
+	ctx   context.Context
+	memo  map[[2]quad.Value]quad.Value
+	types map[quad.Value][]quad.Value    // rdf:type of nodes read in a batch
+	many  map[[2]quad.Value][]quad.Value // all objects, read in a batch
+	err   error
+}
+
+// prefetch reads the one object under each predicate of every node in one
+// batch per predicate (one query each on PostgreSQL).
+func (r *reader) prefetch(nodes []quad.Value, preds ...quad.IRI) error {
+	for _, p := range preds {
+		got, err := r.st.FirstOfAll(r.ctx, nodes, p)
+		if err != nil {
+			return err
+		}
+		for n, v := range got {
+			r.memo[[2]quad.Value{n, p}] = v
+		}
+	}
+	return nil
+}
+
+// prefetchAll reads every object under p of every node, in one batch.
+func (r *reader) prefetchAll(nodes []quad.Value, p quad.IRI) error {
+	got, err := r.st.ObjectsOfAll(r.ctx, nodes, p)
+	if err != nil {
+		return err
+	}
+	for _, n := range nodes {
+		if p == graph.RDFType {
+			r.types[n] = got[n]
+		} else {
+			r.many[[2]quad.Value{n, p}] = got[n]
+		}
+	}
+	return nil
+}
+
+// prefetchMeetings reads, in a few batches, all that who-met shows of
+// these meetings: their type, place, date, article, evidence and
+// participants, and then the names of those and the texts.
+func (r *reader) prefetchMeetings(meetings []quad.Value) error {
+	if err := r.prefetchAll(meetings, graph.RDFType); err != nil {
+		return err
+	}
+	if err := r.prefetchAll(meetings, graph.KGParticipant); err != nil {
+		return err
+	}
+	if err := r.prefetch(meetings, graph.KGPlace, graph.KGDate, graph.ProvDerived, graph.KGEvidence); err != nil {
+		return err
+	}
+	var named, articles, evidence []quad.Value
+	for _, m := range meetings {
+		named = append(named, r.memo[[2]quad.Value{m, graph.KGPlace}])
+		named = append(named, r.many[[2]quad.Value{m, graph.KGParticipant}]...)
+		articles = append(articles, r.memo[[2]quad.Value{m, graph.ProvDerived}])
+		evidence = append(evidence, r.memo[[2]quad.Value{m, graph.KGEvidence}])
+	}
+	if err := r.prefetch(named, graph.RDFSLabel); err != nil {
+		return err
+	}
+	if err := r.prefetch(articles, graph.SchemaName); err != nil {
+		return err
+	}
+	return r.prefetch(evidence, graph.KGText)
+}
+
+// objects returns subject s's objects under p, from a batch when read in one.
+func (r *reader) objects(s quad.Value, p quad.IRI) ([]quad.Value, error) {
+	if vs, ok := r.many[[2]quad.Value{s, p}]; ok {
+		return vs, nil
+	}
+	return r.st.Objects(r.ctx, s, p)
 }
 
 // one returns the first object of subject s under predicate p, or nil.
@@ -120,6 +196,14 @@ func (r *reader) one(s quad.Value, p quad.IRI) quad.Value {
 
 // is reports whether node has rdf:type class.
 func (r *reader) is(node quad.Value, class quad.IRI) bool {
+	if ts, ok := r.types[node]; ok {
+		for _, t := range ts {
+			if t == class {
+				return true
+			}
+		}
+		return false
+	}
 	found, err := r.st.Has(r.ctx, node, graph.RDFType, class)
 	if err != nil && r.err == nil {
 		r.err = err
