@@ -21,7 +21,7 @@ func TestScoreEqualsScorePy(t *testing.T) {
 		t.Skip("python3 is not installed: cannot run score.py")
 	}
 	script := sharedPath(t, "eval/score.py")
-	for _, dir := range []string{sharedPath(t, "eval/dev"), "../testdata/gold"} {
+	for _, dir := range []string{sharedPath(t, "eval/dev"), "../testdata/gold", "../testdata/heldout"} {
 		golds, err := LoadGoldDir(dir)
 		if err != nil {
 			t.Fatal(err)
