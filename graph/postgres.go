@@ -433,30 +433,37 @@ func (p *pgStore) ends(ctx context.Context, at quad.Direction, fixed []quad.Valu
 	JOIN nodes f ON f.hash = x.fh
 	JOIN nodes e ON e.hash = x.eh
 	ORDER BY x.h`
-	rows, err := p.db.QueryContext(ctx, q, pq.Array(byteaArray(fixed)), hashOf(pred))
+	out := map[quad.Value][]quad.Value{}
+	err := p.pairs(ctx, q, []any{pq.Array(byteaArray(fixed)), hashOf(pred)}, func(f, e quad.Value) { out[f] = append(out[f], e) })
+	return out, err
+}
+
+// pairs runs a query that selects two values' columns (valueSQL twice) and
+// calls fn with each row's two values.
+func (p *pgStore) pairs(ctx context.Context, q string, args []any, fn func(f, e quad.Value)) error {
+	rows, err := p.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, redactError(err)
+		return redactError(err)
 	}
 	defer rows.Close()
-	out := map[quad.Value][]quad.Value{}
 	var cols [2]valueCols
 	dest := append(cols[0].dest(), cols[1].dest()...)
 	for rows.Next() {
 		cols = [2]valueCols{}
 		if err := rows.Scan(dest...); err != nil {
-			return nil, err
+			return err
 		}
 		f, err := cols[0].value()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		e, err := cols[1].value()
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out[f] = append(out[f], e)
+		fn(f, e)
 	}
-	return out, redactError(rows.Err())
+	return redactError(rows.Err())
 }
 
 // firstObjects returns, for each subject, the object of its first written
@@ -470,28 +477,9 @@ func (p *pgStore) firstObjects(ctx context.Context, subjects []quad.Value, pred 
 		ORDER BY q.horizon LIMIT 1) x
 	JOIN nodes f ON f.hash = u.h
 	JOIN nodes e ON e.hash = x.object_hash`
-	rows, err := p.db.QueryContext(ctx, q, pq.Array(byteaArray(subjects)), hashOf(pred))
-	if err != nil {
-		return nil, redactError(err)
-	}
-	defer rows.Close()
 	out := map[quad.Value]quad.Value{}
-	var cols [2]valueCols
-	dest := append(cols[0].dest(), cols[1].dest()...)
-	for rows.Next() {
-		cols = [2]valueCols{}
-		if err := rows.Scan(dest...); err != nil {
-			return nil, err
-		}
-		f, err := cols[0].value()
-		if err != nil {
-			return nil, err
-		}
-		if out[f], err = cols[1].value(); err != nil {
-			return nil, err
-		}
-	}
-	return out, redactError(rows.Err())
+	err := p.pairs(ctx, q, []any{pq.Array(byteaArray(subjects)), hashOf(pred)}, func(f, e quad.Value) { out[f] = e })
+	return out, err
 }
 
 // distinctEnds returns the distinct values at direction want of the quads
