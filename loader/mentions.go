@@ -889,10 +889,12 @@ var companyWords = set(`chairman chairwoman chief executive ceo boss board share
 	profits profit sales revenue bid takeover subsidiary unit staff employees workers spokesman
 	spokeswoman headquarters customers products brand stock`)
 
-// retypeByContext corrects a place the gazetteer does not know into an
-// organisation when the article treats it as one: its chairman, its
-// shares, "an analyst at X", "X, the insurance company". Recognisers
-// trained on Reuters often take an unknown company name for a place.
+// retypeByContext corrects the type of an entity the gazetteer does not
+// know when the article's words say what it is: "the city of X" (a place),
+// "his wife X" (a person), "steel producer X", "X's chairman", "an analyst
+// at X" (an organisation). Recognisers trained on Reuters often take an
+// unknown company name for a place. Only entities change here: resolve then
+// gives every mention its entity's type.
 func (r *reading) retypeByContext() {
 	for _, e := range r.ents {
 		// "the Brazilian city of Porto Alegre", "the town of El Alto": a place
@@ -900,9 +902,6 @@ func (r *reading) retypeByContext() {
 			for _, mi := range e.ments {
 				if m := r.ments[mi]; m.kind == byName && r.lower(m.first-1) == "of" && placeNouns[r.lower(m.first-2)] && !orgNouns[r.lower(m.first-2)] {
 					e.typ = kg.Place
-					for _, mj := range e.ments {
-						r.ments[mj].typ = kg.Place
-					}
 					break
 				}
 			}
@@ -926,9 +925,6 @@ func (r *reading) retypeByContext() {
 			for _, mi := range e.ments {
 				if m := r.ments[mi]; m.kind == byName && m.first > 0 && orgNouns[r.tok(m.first-1)] && !nameNouns[r.tok(m.first-1)] {
 					e.typ = kg.Org
-					for _, mi := range e.ments {
-						r.ments[mi].typ = kg.Org
-					}
 					break
 				}
 			}
@@ -963,9 +959,6 @@ func (r *reading) retypeByContext() {
 		}
 		if org {
 			e.typ = kg.Org
-			for _, mi := range e.ments {
-				r.ments[mi].typ = kg.Org
-			}
 		}
 	}
 }
