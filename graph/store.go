@@ -24,6 +24,8 @@ type Options struct {
 	Base     string        // IRI base for articles and entities ("" = DefaultBase)
 	ReadOnly bool          // open for reading; several readers may share a file store
 	Wait     time.Duration // how long to wait for a file store another process holds (default 2s)
+	// Log, when set, receives notes about repairs done at open
+	Log func(format string, args ...any)
 }
 
 // Store is a Cayley quad store holding newsgraph's graph.
@@ -628,7 +630,8 @@ const (
 	importCommit = 50000
 )
 
-// AddQuads adds every quad r yields through Cayley's bulk writer, in
+// AddQuads adds every quad r yields through Cayley's bulk writer (on
+// PostgreSQL kg's, which COPYs: Cayley's writes a row at a time), in
 // transactions of importCommit quads, skipping quads the store already
 // holds. It returns how many quads it read. Quads are added as they are:
 // no article is replaced (that is Write's job). Afterwards the
@@ -641,10 +644,25 @@ func (s *Store) AddQuads(ctx context.Context, r quad.Reader) (int, error) {
 	defer func() { s.id = nil }()
 	var w quad.WriteCloser
 	n, inTx := 0, 0
-	buf := make([]quad.Quad, 0, importBatch)
+	batch := importBatch
+	if s.pg != nil {
+		batch = importCommit
+	}
+	buf := make([]quad.Quad, 0, batch)
 	write := func() error {
 		if len(buf) == 0 {
 			return nil
+		}
+		if s.pg != nil { // kg's bulk writer: one transaction per batch
+			deltas := make([]graph.Delta, len(buf))
+			for i, q := range buf {
+				deltas[i] = graph.Delta{Quad: q, Action: graph.Add}
+			}
+			if err := s.pg.apply(ctx, deltas); err != nil {
+				return fmt.Errorf("after %d quads: %w", n-len(buf), err)
+			}
+			buf = buf[:0]
+			return ctx.Err()
 		}
 		if w == nil {
 			var err error
@@ -685,7 +703,7 @@ func (s *Store) AddQuads(ctx context.Context, r quad.Reader) (int, error) {
 		}
 		buf = append(buf, q)
 		n++
-		if len(buf) == importBatch {
+		if len(buf) == batch {
 			if err := write(); err != nil {
 				return fail(err)
 			}
@@ -698,6 +716,32 @@ func (s *Store) AddQuads(ctx context.Context, r quad.Reader) (int, error) {
 		return n, w.Close()
 	}
 	return n, nil
+}
+
+// BeginBulk prepares the store for a load of about adding quads and
+// returns the function that ends it, to be called when the load is done
+// or fails. On PostgreSQL a load large against the stored graph writes
+// without the Cayley indexes its reads do not need (pgbulk.go), and the
+// end builds them again; elsewhere both do nothing. reads says whether
+// the load reads the graph as it goes (an ingest resolving names does;
+// an import does not, and drops them all).
+func (s *Store) BeginBulk(ctx context.Context, adding int64, reads bool) (end func(context.Context) error, err error) {
+	nothing := func(context.Context) error { return nil }
+	if s.pg == nil {
+		return nothing, nil
+	}
+	var keep []string
+	if reads {
+		keep = ingestReads
+	}
+	dropped, err := s.pg.beginBulk(ctx, adding, keep...)
+	if err != nil || !dropped {
+		return nothing, err
+	}
+	return func(ctx context.Context) error {
+		_, err := s.pg.ensureIndexes(ctx)
+		return err
+	}, nil
 }
 
 // QuadCount returns the number of quads in the store (0 for a new store,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"time"
 
@@ -35,5 +36,6 @@ func (f *storeFlags) open(readOnly bool) (*graph.Store, error) {
 	if base == "" {
 		base = os.Getenv("KG_BASE")
 	}
-	return graph.Open(db, graph.Options{Base: base, ReadOnly: readOnly, Wait: f.wait})
+	logf := func(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) }
+	return graph.Open(db, graph.Options{Base: base, ReadOnly: readOnly, Wait: f.wait, Log: logf})
 }
