@@ -104,7 +104,7 @@ func openEmbedded(s *Store, kind, path string, opt Options) error {
 		}
 		return fmt.Errorf("open %s: %w", path, err)
 	}
-	s.QS, s.Kind = qs, kind
+	s.QS, s.Kind, s.kv = qs, kind, kv
 	return nil
 }
 

@@ -78,6 +78,9 @@ func (s *Store) eachFiltered(ctx context.Context, subj quad.Value, pred quad.IRI
 // quads of one or two subjects: it compares subject references and reads
 // each subject's value once, instead of reading every quad whole.
 func (s *Store) Subjects(ctx context.Context, pred quad.IRI, obj quad.Value) ([]quad.Value, error) {
+	if kv, ok := s.QS.(*ckv.QuadStore); ok && s.kv != nil {
+		return s.kvSubjects(ctx, kv, pred, obj)
+	}
 	return s.distinct(ctx, quad.Subject, obj, pred)
 }
 
@@ -92,6 +95,9 @@ func (s *Store) First(ctx context.Context, subj quad.Value, pred quad.IRI) (quad
 	if s.pg != nil { // the first written, as on the embedded stores
 		m, err := s.pg.firstObjects(ctx, []quad.Value{subj}, pred)
 		return m[subj], err
+	}
+	if kv, ok := s.QS.(*ckv.QuadStore); ok && s.kv != nil {
+		return s.kvFirstObject(ctx, kv, subj, pred)
 	}
 	vs, err := s.distinctN(ctx, quad.Object, subj, pred, 1)
 	if len(vs) == 0 {
@@ -179,72 +185,3 @@ func (s *Store) distinctN(ctx context.Context, want quad.Direction, fixed quad.V
 // (PostgreSQL), so that reading in batches pays; on the embedded stores a
 // lookup is an index seek in memory and batching only adds work.
 func (s *Store) RoundTrips() bool { return s.pg != nil }
-
-// FirstOfAll returns one object of each subject's quads with predicate
-// pred (First for many subjects), for predicates with one value per
-// subject such as labels and dates. On PostgreSQL it is one query per
-// thousand subjects that reads one index entry each.
-func (s *Store) FirstOfAll(ctx context.Context, subjects []quad.Value, pred quad.IRI) (map[quad.Value]quad.Value, error) {
-	out := make(map[quad.Value]quad.Value, len(subjects))
-	var todo []quad.Value
-	for _, v := range subjects {
-		if _, dup := out[v]; v != nil && !dup {
-			out[v] = nil
-			todo = append(todo, v)
-		}
-	}
-	if s.pg == nil {
-		for _, v := range todo {
-			first, err := s.First(ctx, v, pred)
-			if err != nil {
-				return nil, err
-			}
-			out[v] = first
-		}
-		return out, nil
-	}
-	for start := 0; start < len(todo); start += 1000 {
-		m, err := s.pg.firstObjects(ctx, todo[start:min(start+1000, len(todo))], pred)
-		if err != nil {
-			return nil, err
-		}
-		for k, v := range m {
-			out[k] = v
-		}
-	}
-	return out, nil
-}
-
-// ObjectsOfAll returns, for each of subjects, the distinct objects of its
-// quads with predicate pred, in index order: Objects for many subjects. On
-// PostgreSQL it is one query per thousand subjects (a query each made
-// who-met cost 175 ms there); elsewhere a seek each, which is as cheap.
-func (s *Store) ObjectsOfAll(ctx context.Context, subjects []quad.Value, pred quad.IRI) (map[quad.Value][]quad.Value, error) {
-	out := make(map[quad.Value][]quad.Value, len(subjects))
-	if s.pg == nil {
-		for _, v := range subjects {
-			os, err := s.Objects(ctx, v, pred)
-			if err != nil {
-				return nil, err
-			}
-			out[v] = os
-		}
-		return out, nil
-	}
-	for start := 0; start < len(subjects); start += 1000 {
-		m, err := s.pg.ends(ctx, quad.Subject, subjects[start:min(start+1000, len(subjects))], pred)
-		if err != nil {
-			return nil, err
-		}
-		for k, vs := range m {
-			seen := map[quad.Value]bool{}
-			for _, v := range vs {
-				if !seen[v] {
-					seen[v] = true
-					out[k] = append(out[k], v)
-				}
-			}
-		}
-	}
-	return out, nil
-}

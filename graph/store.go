@@ -15,6 +15,7 @@ import (
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	_ "github.com/cayleygraph/cayley/graph/memstore" // the mem: store
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 
 	kg "github.com/newsgraph/kg"
 )
@@ -39,6 +40,7 @@ type Store struct {
 	id       *Identity
 	closeFns []func() error
 	pg       *pgStore // PostgreSQL: kg's own bulk writer and reader
+	kv       hkv.KV   // an embedded store's key-value store, read by kvindex.go
 }
 
 // ErrInUse says a file store is held by another process.

@@ -19,28 +19,17 @@ import (
 func WhoMet(ctx context.Context, st *graph.Store, name string) ([]any, error) {
 	r := &reader{st: st, ctx: ctx, memo: map[[2]quad.Value]quad.Value{},
 		types: map[quad.Value][]quad.Value{}, many: map[[2]quad.Value][]quad.Value{}}
-	named, err := st.Subjects(ctx, graph.KGKey, quad.String(kg.NameKey(name)))
+	src, err := r.source(kg.NameKey(name))
 	if err != nil {
 		return nil, err
 	}
-	var people []quad.Value
-	for _, n := range named {
-		if r.is(n, graph.SchemaPerson) {
-			people = append(people, n)
-		}
-	}
 	var rows []map[string]any
-	for _, p := range people {
+	for _, p := range src.people {
 		me := r.label(p)
 		seen := map[quad.Value]bool{}
-		meetings, err := st.Subjects(ctx, graph.KGParticipant, p)
+		meetings, err := src.meetings(p)
 		if err != nil {
 			return nil, err
-		}
-		if st.RoundTrips() {
-			if err := r.prefetchMeetings(meetings); err != nil {
-				return nil, err
-			}
 		}
 		for _, m := range meetings {
 			if !r.is(m, graph.KGMeeting) {
@@ -62,13 +51,8 @@ func WhoMet(ctx context.Context, st *graph.Store, name string) ([]any, error) {
 			}
 		}
 		// met edges no meeting node carries (imported data)
-		for _, dir := range []bool{true, false} {
-			var ends []quad.Value
-			if dir {
-				ends, _ = st.Objects(ctx, p, graph.Predicate(kg.Met))
-			} else {
-				ends, _ = st.Subjects(ctx, graph.Predicate(kg.Met), p)
-			}
+		for _, out := range []bool{true, false} {
+			ends, _ := src.met(p, out)
 			for _, o := range ends {
 				if seen[o] {
 					continue
@@ -109,64 +93,62 @@ type reader struct {
 	err   error
 }
 
-// prefetch reads the one object under each predicate of every node in one
-// batch per predicate (one query each on PostgreSQL).
-func (r *reader) prefetch(nodes []quad.Value, preds ...quad.IRI) error {
-	for _, p := range preds {
-		got, err := r.st.FirstOfAll(r.ctx, nodes, p)
+// whoMetSource gives who-met its people, their meetings and their met
+// edges; the reader answers the rest.
+type whoMetSource struct {
+	people   []quad.Value
+	meetings func(p quad.Value) ([]quad.Value, error)
+	met      func(p quad.Value, out bool) ([]quad.Value, error)
+}
+
+// source finds the people with a name key. On the embedded stores every
+// lookup is an index seek, done as who-met asks; on PostgreSQL, where each
+// is a round trip, one query reads all who-met shows, and the reader
+// answers from it.
+func (r *reader) source(key string) (*whoMetSource, error) {
+	st, ctx := r.st, r.ctx
+	if st.RoundTrips() {
+		f, err := st.WhoMetFacts(ctx, key)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		for n, v := range got {
-			r.memo[[2]quad.Value{n, p}] = v
+		for k, v := range f.First {
+			r.memo[k] = v
 		}
+		for _, p := range f.People {
+			r.types[p] = []quad.Value{graph.SchemaPerson}
+			for _, m := range f.Meetings[p] {
+				r.types[m] = []quad.Value{graph.KGMeeting}
+				r.many[[2]quad.Value{m, graph.KGParticipant}] = f.Participants[m]
+			}
+		}
+		return &whoMetSource{people: f.People,
+			meetings: func(p quad.Value) ([]quad.Value, error) { return f.Meetings[p], nil },
+			met: func(p quad.Value, out bool) ([]quad.Value, error) {
+				if out {
+					return f.MetOut[p], nil
+				}
+				return f.MetIn[p], nil
+			}}, nil
 	}
-	return nil
-}
-
-// prefetchAll reads every object under p of every node, in one batch.
-func (r *reader) prefetchAll(nodes []quad.Value, p quad.IRI) error {
-	got, err := r.st.ObjectsOfAll(r.ctx, nodes, p)
+	named, err := st.Subjects(ctx, graph.KGKey, quad.String(key))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, n := range nodes {
-		if p == graph.RDFType {
-			r.types[n] = got[n]
-		} else {
-			r.many[[2]quad.Value{n, p}] = got[n]
+	src := &whoMetSource{
+		meetings: func(p quad.Value) ([]quad.Value, error) { return st.Subjects(ctx, graph.KGParticipant, p) },
+		met: func(p quad.Value, out bool) ([]quad.Value, error) {
+			if out {
+				return st.Objects(ctx, p, graph.Predicate(kg.Met))
+			}
+			return st.Subjects(ctx, graph.Predicate(kg.Met), p)
+		}}
+	for _, n := range named {
+		if r.is(n, graph.SchemaPerson) {
+			src.people = append(src.people, n)
 		}
 	}
-	return nil
-}
-
-// prefetchMeetings reads, in a few batches, all that who-met shows of
-// these meetings: their type, place, date, article, evidence and
-// participants, and then the names of those and the texts.
-func (r *reader) prefetchMeetings(meetings []quad.Value) error {
-	if err := r.prefetchAll(meetings, graph.RDFType); err != nil {
-		return err
-	}
-	if err := r.prefetchAll(meetings, graph.KGParticipant); err != nil {
-		return err
-	}
-	if err := r.prefetch(meetings, graph.KGPlace, graph.KGDate, graph.ProvDerived, graph.KGEvidence); err != nil {
-		return err
-	}
-	var named, articles, evidence []quad.Value
-	for _, m := range meetings {
-		named = append(named, r.memo[[2]quad.Value{m, graph.KGPlace}])
-		named = append(named, r.many[[2]quad.Value{m, graph.KGParticipant}]...)
-		articles = append(articles, r.memo[[2]quad.Value{m, graph.ProvDerived}])
-		evidence = append(evidence, r.memo[[2]quad.Value{m, graph.KGEvidence}])
-	}
-	if err := r.prefetch(named, graph.RDFSLabel); err != nil {
-		return err
-	}
-	if err := r.prefetch(articles, graph.SchemaName); err != nil {
-		return err
-	}
-	return r.prefetch(evidence, graph.KGText)
+	return src, nil
 }
 
 // objects returns subject s's objects under p, from a batch when read in one.
