@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -46,6 +47,28 @@ type pgStore struct {
 	// noSubjectIndex: a bulk load dropped spo_index (see subjectIs);
 	// bulkNoReads: it dropped every index, as nothing reads until it ends
 	noSubjectIndex, bulkNoReads bool
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt // prepared once: PostgreSQL plans a large query in milliseconds
+}
+
+// prepared returns the statement for q, preparing it on first use; after
+// a few runs PostgreSQL keeps a generic plan for it.
+func (p *pgStore) prepared(ctx context.Context, q string) (*sql.Stmt, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if st, ok := p.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := p.db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, redactError(err)
+	}
+	if p.stmts == nil {
+		p.stmts = map[string]*sql.Stmt{}
+	}
+	p.stmts[q] = st
+	return st, nil
 }
 
 func openPostgres(s *Store, dsn string, opt Options) error {
