@@ -596,13 +596,19 @@ func (p *pgStore) pairs(ctx context.Context, q string, args []any, fn func(f, e 
 
 // firstObjects returns, for each subject, the object of its first written
 // quad with predicate pred (as First and Gizmo see it): one query for many
-// subjects.
+// subjects. A subject with one distinct object (most people have one
+// label, stated once per article that names them) is answered from the
+// index; only one with several has its rows ordered by when they were
+// written.
 func (p *pgStore) firstObjects(ctx context.Context, subjects []quad.Value, pred quad.IRI) (map[quad.Value]quad.Value, error) {
 	q := `SELECT ` + fmt.Sprintf(valueSQL, "f") + `, ` + fmt.Sprintf(valueSQL, "e") + `
 	FROM unnest($1::bytea[]) AS u(h)
-	CROSS JOIN LATERAL (SELECT q.object_hash FROM quads q
-		WHERE ` + p.subjectIs(`= u.h`) + ` AND q.predicate_hash = $2
-		ORDER BY q.horizon LIMIT 1) x
+	CROSS JOIN LATERAL (SELECT CASE WHEN count(*) = 1 THEN (array_agg(d.o))[1] ELSE
+			(SELECT q.object_hash FROM quads q WHERE ` + p.subjectIs(`= u.h`) + ` AND q.predicate_hash = $2
+			ORDER BY q.horizon LIMIT 1) END AS object_hash
+		FROM (SELECT DISTINCT q.object_hash AS o FROM quads q
+			WHERE ` + p.subjectIs(`= u.h`) + ` AND q.predicate_hash = $2) d
+		HAVING count(*) > 0) x
 	JOIN nodes f ON f.hash = u.h
 	JOIN nodes e ON e.hash = x.object_hash`
 	out := map[quad.Value]quad.Value{}

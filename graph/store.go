@@ -205,17 +205,17 @@ func (s *Store) prefetchIdentity(ctx context.Context, id *Identity, xs []*kg.Ext
 	if len(nodes) == 0 {
 		return nil
 	}
-	labels, err := s.pg.ends(ctx, quad.Subject, nodes, RDFSLabel)
+	labels, err := s.pg.firstObjects(ctx, nodes, RDFSLabel)
 	if err != nil {
 		return err
 	}
 	for _, n := range nodes {
-		ls := labels[n]
-		if len(ls) == 0 {
+		l, ok := labels[n]
+		if !ok {
 			id.absent[n.(quad.IRI)] = true
 			continue
 		}
-		if str, ok := ls[0].(quad.String); ok {
+		if str, ok := l.(quad.String); ok {
 			id.label[n.(quad.IRI)] = string(str)
 		}
 	}
