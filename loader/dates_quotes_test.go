@@ -101,6 +101,10 @@ func TestQuotes(t *testing.T) {
 		{"a spokesman for the supporters' club speaks for the club named last",
 			"The Supporters Trust rejects the offer. A spokesman for the supporters club told us: \"Nothing has changed at all.\"",
 			map[string]string{"Nothing has changed": "Supporters Trust"}},
+		{"'the Rovers boss' is the manager the article named, club known or not",
+			"Rovers manager Tom Harlan praised his players. \"We were superb today,\" the Rovers boss said. " +
+				"Arsenal coach Ned Farrow was gloomy. \"We never got going,\" the Arsenal boss said.",
+			map[string]string{"We were superb today": "Tom Harlan", "We never got going": "Ned Farrow"}},
 		{"an unnamed spokesman speaks for his organisation",
 			`"We cannot give a timetable yet," a Premier League spokesman confirmed.`,
 			map[string]string{"We cannot give a timetable yet": "Premier League"}},

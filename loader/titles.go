@@ -889,8 +889,9 @@ func (r *reading) resolveDescriptors() {
 				dm := &mention{first: i, last: j + n, start: r.doc.Tokens[i].Start, end: r.doc.Tokens[j+n-1].End,
 					text: text, typ: r.ents[h].typ, kind: byDescriptor, ent: h, sent: r.doc.SentenceOf(i)}
 				added = append(added, dm)
-				if country >= 0 {
-					// "the UK chancellor" says whom the post is in
+				if country >= 0 && !(clubRoles[ph] && r.managerOf(h, country)) {
+					// "the UK chancellor" says whom the post is in (but "the
+					// Rovers boss" is the manager the article named, not its head)
 					ts := titleSpan{title: ph, role: titles[ph]}
 					r.applyTitle(h, ts, possessor{ent: country}, dm.sent)
 				}
@@ -1001,6 +1002,8 @@ func (r *reading) holderOf(title string, country int) int {
 				sc = 2
 			case titleFamily(ro.title) != "" && titleFamily(ro.title) == titleFamily(title) && country >= 0 && ro.of == country:
 				sc = 1
+			case clubRoles[ro.title] && clubRoles[title] && country >= 0 && ro.of == country:
+				sc = 1 // "the Rovers boss" is the manager the article named
 			}
 			score = max(score, sc)
 		}
@@ -1016,6 +1019,19 @@ func (r *reading) holderOf(title string, country int) int {
 	}
 	return best
 }
+
+// managerOf reports whether the article gave person e one of clubRoles at org.
+func (r *reading) managerOf(e, org int) bool {
+	for _, ro := range r.ents[e].roles {
+		if clubRoles[ro.title] && ro.of == org {
+			return true
+		}
+	}
+	return false
+}
+
+// clubRoles are the titles a sports club's manager goes by.
+var clubRoles = map[string]bool{"boss": true, "manager": true, "coach": true, "head coach": true}
 
 // titleFamily groups titles a descriptor may use for one another.
 func titleFamily(t string) string {
