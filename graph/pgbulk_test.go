@@ -63,7 +63,7 @@ func TestPostgresBulkIngest(t *testing.T) {
 	pg := openPG(t, fresh)
 	cayleys := quadIndexDefs(t, fresh) // as Cayley created them, and kg's label index
 	ctx := context.Background()
-	end, err := pg.BeginBulk(ctx, 100000, true)
+	end, err := pg.BeginBulk(ctx, 100000, true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestPostgresBulkIngest(t *testing.T) {
 	checkCounts(t, fresh)
 
 	// a small load into a large graph keeps every index
-	end, err = pg.BeginBulk(ctx, 100, true)
+	end, err = pg.BeginBulk(ctx, 100, true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestPostgresBulkImport(t *testing.T) {
 	pg := openPG(t, fresh)
 	cayleys := quadIndexDefs(t, fresh)
 	ctx := context.Background()
-	end, err := pg.BeginBulk(ctx, int64(len(qs)), false)
+	end, err := pg.BeginBulk(ctx, int64(len(qs)), false, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +151,7 @@ func TestPostgresIndexesRebuiltAfterACrash(t *testing.T) {
 	fresh := pgtest.Fresh(t)
 	pg := openPG(t, fresh)
 	cayleys := quadIndexDefs(t, fresh)
-	if _, err := pg.BeginBulk(context.Background(), 1000, false); err != nil { // and never ended
+	if _, err := pg.BeginBulk(context.Background(), 1000, false, nil); err != nil { // and never ended
 		t.Fatal(err)
 	}
 	pg.Close()

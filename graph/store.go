@@ -726,8 +726,9 @@ func (s *Store) AddQuads(ctx context.Context, r quad.Reader) (int, error) {
 // without the Cayley indexes its reads do not need (pgbulk.go), and the
 // end builds them again; elsewhere both do nothing. reads says whether
 // the load reads the graph as it goes (an ingest resolving names does;
-// an import does not, and drops them all).
-func (s *Store) BeginBulk(ctx context.Context, adding int64, reads bool) (end func(context.Context) error, err error) {
+// an import does not, and drops them all). logf, when not nil, hears when
+// the indexes are being built again and how long it took.
+func (s *Store) BeginBulk(ctx context.Context, adding int64, reads bool, logf func(format string, args ...any)) (end func(context.Context) error, err error) {
 	nothing := func(context.Context) error { return nil }
 	if s.pg == nil {
 		return nothing, nil
@@ -741,7 +742,14 @@ func (s *Store) BeginBulk(ctx context.Context, adding int64, reads bool) (end fu
 		return nothing, err
 	}
 	return func(ctx context.Context) error {
+		start := time.Now()
+		if logf != nil {
+			logf("kg: building the indexes the bulk load went without...")
+		}
 		_, err := s.pg.ensureIndexes(ctx)
+		if logf != nil && err == nil {
+			logf("kg: indexes built in %s", time.Since(start).Round(100*time.Millisecond))
+		}
 		return err
 	}, nil
 }

@@ -134,7 +134,11 @@ func Run(ctx context.Context, st *graph.Store, args []string, opt Options) (sum 
 			fresh++
 		}
 	}
-	end, err := st.BeginBulk(ctx, int64(fresh)*quadsPerArticle, true)
+	var progressf func(string, ...any) // --quiet: none
+	if opt.Progress != nil {
+		progressf = opt.Progress.Printf
+	}
+	end, err := st.BeginBulk(ctx, int64(fresh)*quadsPerArticle, true, progressf)
 	if err != nil {
 		return sum, err
 	}

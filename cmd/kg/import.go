@@ -52,7 +52,8 @@ before it stay in the store.`,
 			}
 			// on PostgreSQL a large import writes without the indexes it
 			// does not need and builds them once at the end
-			end, err := st.BeginBulk(ctx, importSize(args), false)
+			logf := func(format string, args ...any) { fmt.Fprintf(cmd.ErrOrStderr(), format+"\n", args...) }
+			end, err := st.BeginBulk(ctx, importSize(args), false, logf)
 			if err != nil {
 				return err
 			}
