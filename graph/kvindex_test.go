@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	ckv "github.com/cayleygraph/cayley/graph/kv"
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	kg "github.com/newsgraph/kg"
@@ -35,8 +35,13 @@ func TestKVIndexEqualsIterator(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			kv := st.QS.(*ckv.QuadStore)
 			ctx := context.Background()
+			view := func(fn func(r kvRead) error) {
+				t.Helper()
+				if ok, err := st.kvView(ctx, fn); !ok || err != nil {
+					t.Fatalf("direct read: %v, %v", ok, err)
+				}
+			}
 			type pair struct{ a, b quad.Value }
 			sp, po := map[pair]bool{}, map[pair]bool{}
 			sc := st.QS.QuadsAllIterator().Iterate()
@@ -61,12 +66,25 @@ func TestKVIndexEqualsIterator(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				got, err := st.kvFirstObject(ctx, kv, p.a, pred)
+				var got quad.Value
+				var all []quad.Value
+				view(func(r kvRead) (err error) {
+					if got, err = r.firstObject(p.a, pred); err == nil {
+						all, err = r.objects(p.a, pred)
+					}
+					return
+				})
+				var firsts []quad.Value
+				view(func(r kvRead) (err error) { firsts, err = r.firsts(p.a, []quad.IRI{RDFType, pred}); return })
+				if fmt.Sprint(got) != fmt.Sprint(first(want)) || fmt.Sprint(firsts[1]) != fmt.Sprint(got) {
+					t.Fatalf("first %v %v: direct %v (with another %v), Cayley's iterator %v", p.a, p.b, got, firsts[1], first(want))
+				}
+				wantAll, err := st.distinct(ctx, quad.Object, p.a, pred)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if fmt.Sprint(got) != fmt.Sprint(first(want)) {
-					t.Fatalf("first %v %v: direct %v, Cayley's iterator %v", p.a, p.b, got, first(want))
+				if fmt.Sprint(all) != fmt.Sprint(wantAll) {
+					t.Fatalf("objects %v %v: direct %v, Cayley's iterator %v", p.a, p.b, all, wantAll)
 				}
 			}
 			for p := range po {
@@ -75,12 +93,21 @@ func TestKVIndexEqualsIterator(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				got, err := st.kvSubjects(ctx, kv, pred, p.b)
-				if err != nil {
-					t.Fatal(err)
-				}
+				var got []quad.Value
+				view(func(r kvRead) (err error) { got, err = r.subjects(pred, p.b); return })
 				if fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Fatalf("subjects of %v %v: direct %v, Cayley's iterator %v", p.a, p.b, got, want)
+				}
+				// and each (subject, predicate, object) is there, as Cayley's
+				// iterator says; a subject it does not list is not
+				for _, subj := range append(want, quad.IRI("https://example.org/nothing")) {
+					wantHas := false
+					st.eachFiltered(ctx, subj, pred, p.b, func(quad.Quad) bool { wantHas = true; return false })
+					var has bool
+					view(func(r kvRead) (err error) { has, err = r.has(subj, pred, p.b); return })
+					if has != wantHas {
+						t.Fatalf("has %v %v %v: direct %v, Cayley's iterator %v", subj, p.a, p.b, has, wantHas)
+					}
 				}
 			}
 		})
@@ -92,4 +119,36 @@ func first(vs []quad.Value) quad.Value {
 		return nil
 	}
 	return vs[0]
+}
+
+// The ids of IRIs the direct reads remember are forgotten when the store
+// writes: a predicate whose every quad goes loses its id, and comes back
+// with another.
+func TestKVIndexForgetsIDsOnWrite(t *testing.T) {
+	st := openTemp(t)
+	ctx := context.Background()
+	pred := quad.IRI("https://example.org/rare")
+	q := quad.Quad{Subject: quad.IRI("https://example.org/a"), Predicate: pred, Object: quad.String("x")}
+	first := func() quad.Value {
+		t.Helper()
+		v, err := st.First(ctx, q.Subject, pred)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for round := 0; round < 2; round++ {
+		if err := st.apply(ctx, []cgraph.Delta{{Quad: q, Action: cgraph.Add}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := first(); got != q.Object {
+			t.Fatalf("round %d: first = %v, want %v", round, got, q.Object)
+		}
+		if err := st.apply(ctx, []cgraph.Delta{{Quad: q, Action: cgraph.Delete}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := first(); got != nil {
+			t.Fatalf("round %d: first after the delete = %v", round, got)
+		}
+	}
 }

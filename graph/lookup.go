@@ -78,14 +78,19 @@ func (s *Store) eachFiltered(ctx context.Context, subj quad.Value, pred quad.IRI
 // quads of one or two subjects: it compares subject references and reads
 // each subject's value once, instead of reading every quad whole.
 func (s *Store) Subjects(ctx context.Context, pred quad.IRI, obj quad.Value) ([]quad.Value, error) {
-	if kv, ok := s.QS.(*ckv.QuadStore); ok && s.kv != nil {
-		return s.kvSubjects(ctx, kv, pred, obj)
+	var out []quad.Value
+	if ok, err := s.kvView(ctx, func(r kvRead) (err error) { out, err = r.subjects(pred, obj); return }); ok {
+		return out, err
 	}
 	return s.distinct(ctx, quad.Subject, obj, pred)
 }
 
 // Objects returns the distinct objects of the quads with subject subj and predicate pred.
 func (s *Store) Objects(ctx context.Context, subj quad.Value, pred quad.IRI) ([]quad.Value, error) {
+	var out []quad.Value
+	if ok, err := s.kvView(ctx, func(r kvRead) (err error) { out, err = r.objects(subj, pred); return }); ok {
+		return out, err
+	}
 	return s.distinct(ctx, quad.Object, subj, pred)
 }
 
@@ -96,8 +101,9 @@ func (s *Store) First(ctx context.Context, subj quad.Value, pred quad.IRI) (quad
 		m, err := s.pg.firstObjects(ctx, []quad.Value{subj}, pred)
 		return m[subj], err
 	}
-	if kv, ok := s.QS.(*ckv.QuadStore); ok && s.kv != nil {
-		return s.kvFirstObject(ctx, kv, subj, pred)
+	var first quad.Value
+	if ok, err := s.kvView(ctx, func(r kvRead) (err error) { first, err = r.firstObject(subj, pred); return }); ok {
+		return first, err
 	}
 	vs, err := s.distinctN(ctx, quad.Object, subj, pred, 1)
 	if len(vs) == 0 {
@@ -106,9 +112,31 @@ func (s *Store) First(ctx context.Context, subj quad.Value, pred quad.IRI) (quad
 	return vs[0], err
 }
 
+// Firsts is First for several predicates of one subject, in one read on
+// the embedded stores (who-met reads a meeting's place, date, article and
+// evidence together).
+func (s *Store) Firsts(ctx context.Context, subj quad.Value, preds ...quad.IRI) ([]quad.Value, error) {
+	var out []quad.Value
+	if ok, err := s.kvView(ctx, func(r kvRead) (err error) { out, err = r.firsts(subj, preds); return }); ok {
+		return out, err
+	}
+	out = make([]quad.Value, len(preds))
+	for i, p := range preds {
+		v, err := s.First(ctx, subj, p)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
 // Has reports whether the quad subj pred obj is in the store (in any article).
 func (s *Store) Has(ctx context.Context, subj quad.Value, pred quad.IRI, obj quad.Value) (bool, error) {
 	found := false
+	if ok, err := s.kvView(ctx, func(r kvRead) (err error) { found, err = r.has(subj, pred, obj); return }); ok {
+		return found, err
+	}
 	err := s.Each(ctx, subj, pred, obj, func(quad.Quad) bool { found = true; return false })
 	return found, err
 }

@@ -41,6 +41,7 @@ type Store struct {
 	closeFns []func() error
 	pg       *pgStore // PostgreSQL: kg's own bulk writer and reader
 	kv       hkv.KV   // an embedded store's key-value store, read by kvindex.go
+	iriIDs   sync.Map // quad.IRI -> uint64: ids of predicates and classes (kvindex.go)
 }
 
 // ErrInUse says a file store is held by another process.
@@ -452,6 +453,7 @@ func (s *Store) apply(ctx context.Context, deltas []graph.Delta) error {
 	if s.pg != nil {
 		return s.pg.apply(ctx, deltas)
 	}
+	s.iriIDs.Clear() // a value whose quads all go loses its id
 	return s.QS.ApplyDeltas(dodgeNegative(deltas), graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 }
 
@@ -643,7 +645,7 @@ const (
 func (s *Store) AddQuads(ctx context.Context, r quad.Reader) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	defer func() { s.id = nil }()
+	defer func() { s.id = nil; s.iriIDs.Clear() }()
 	var w quad.WriteCloser
 	n, inTx := 0, 0
 	batch := importBatch

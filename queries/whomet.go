@@ -35,6 +35,9 @@ func WhoMet(ctx context.Context, st *graph.Store, name string) ([]any, error) {
 			if !r.is(m, graph.KGMeeting) {
 				continue
 			}
+			if err := r.prefetchFirsts(m, graph.KGPlace, graph.KGDate, graph.ProvDerived, graph.KGEvidence); err != nil {
+				return nil, err
+			}
 			place, date, article, ev := r.one(m, graph.KGPlace), r.one(m, graph.KGDate), r.one(m, graph.ProvDerived), r.one(m, graph.KGEvidence)
 			others, err := r.objects(m, graph.KGParticipant)
 			if err != nil {
@@ -149,6 +152,22 @@ func (r *reader) source(key string) (*whoMetSource, error) {
 		}
 	}
 	return src, nil
+}
+
+// prefetchFirsts reads the first objects of s under preds in one go, unless
+// the reader has them (on PostgreSQL, from WhoMetFacts).
+func (r *reader) prefetchFirsts(s quad.Value, preds ...quad.IRI) error {
+	if _, ok := r.memo[[2]quad.Value{s, preds[0]}]; ok {
+		return nil
+	}
+	vs, err := r.st.Firsts(r.ctx, s, preds...)
+	if err != nil {
+		return err
+	}
+	for i, p := range preds {
+		r.memo[[2]quad.Value{s, p}] = vs[i]
+	}
+	return nil
 }
 
 // objects returns subject s's objects under p, from a batch when read in one.
