@@ -17,8 +17,11 @@ import (
 // were replaced (Cayley keeps deleted quads in its indexes, marked dead
 // in its log).
 func TestKVIndexEqualsIterator(t *testing.T) {
-	xs := corpusExtractions(t, "politics", 30)
+	xs := corpusExtractions(t, "politics", 16)
 	for _, kind := range EmbeddedKinds {
+		if kind == "bolt" && raceBuild {
+			continue
+		}
 		t.Run(kind, func(t *testing.T) {
 			st, err := Open(kind+":"+filepath.Join(t.TempDir(), "kg."+kind), Options{})
 			if err != nil {
@@ -27,7 +30,7 @@ func TestKVIndexEqualsIterator(t *testing.T) {
 			defer st.Close()
 			writeAll(t, st, xs, 10)
 			// replace a few articles: their old quads die in the log
-			for _, x := range xs[:5] {
+			for _, x := range xs[:4] {
 				changed := *x
 				changed.Quotes = nil
 				changed.Entities = changed.Entities[len(changed.Entities)/2:]
@@ -57,7 +60,7 @@ func TestKVIndexEqualsIterator(t *testing.T) {
 			// and pairs no live quad has: a predicate on the wrong kind of node
 			sp[pair{quad.IRI("https://example.org/nothing"), RDFSLabel}] = true
 			po[pair{KGKey, quad.String("no such key")}] = true
-			if len(sp) < 1000 {
+			if len(sp) < 500 {
 				t.Fatalf("only %d subject-predicate pairs", len(sp))
 			}
 			for p := range sp {
@@ -100,7 +103,7 @@ func TestKVIndexEqualsIterator(t *testing.T) {
 				}
 				// and each (subject, predicate, object) is there, as Cayley's
 				// iterator says; a subject it does not list is not
-				for _, subj := range append(want, quad.IRI("https://example.org/nothing")) {
+				for _, subj := range append(want[:min(len(want), 2)], quad.IRI("https://example.org/nothing")) {
 					wantHas := false
 					st.eachFiltered(ctx, subj, pred, p.b, func(quad.Quad) bool { wantHas = true; return false })
 					var has bool
