@@ -162,19 +162,11 @@ func (r kvRead) entry(ind ckv.QuadIndex, ids []uint64) ([]byte, error) {
 // firstObject is the object of the first-written live quad with this
 // subject and predicate, or nil.
 func (r kvRead) firstObject(subj quad.Value, pred quad.IRI) (quad.Value, error) {
-	ids, err := r.ids(subj, pred)
-	if err != nil || ids == nil {
-		return nil, err
-	}
-	list, err := r.entry(kvSP, ids)
+	vs, err := r.firsts(subj, []quad.IRI{pred})
 	if err != nil {
 		return nil, err
 	}
-	var obj uint64
-	if err := r.live(list, func(p *cproto.Primitive) bool { obj = p.Object; return false }); err != nil || obj == 0 {
-		return nil, err
-	}
-	return r.value(obj)
+	return vs[0], nil
 }
 
 // firsts is firstObject for several predicates of one subject.
