@@ -169,6 +169,7 @@ type scratch struct {
 	mem    docMemory
 	cache  wordCache
 	ents   []int32
+	zero   []int32 // zeros: the word vector of an offset outside the sentence
 }
 
 // wordCache holds, per word type (and all-caps-sentence flag), the summed
@@ -260,10 +261,13 @@ func (c *wordCache) get(m *models, lx *lexer, word string, l *lex, caps bool) in
 	return int32(off)
 }
 
-func addVec(dst, src []int32) {
-	src = src[:len(dst)]
+// sumVecs sets dst to the sum of seven vectors (each at least len(dst) long)
+// in one pass.
+func sumVecs(dst, a, b, c, d, e, f, g []int32) {
+	n := len(dst)
+	a, b, c, d, e, f, g = a[:n], b[:n], c[:n], d[:n], e[:n], f[:n], g[:n]
 	for i := range dst {
-		dst[i] += src[i]
+		dst[i] = a[i] + b[i] + c[i] + d[i] + e[i] + f[i] + g[i]
 	}
 }
 
@@ -441,6 +445,9 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 	if cap(s.scores) < max(npos, nner) {
 		s.scores = make([]int32, max(npos, nner))
 	}
+	if len(s.zero) < max(npos, nner) {
+		s.zero = make([]int32, max(npos, nner))
+	}
 	c := &s.cache
 	if c.index == nil || c.npos != npos || c.nner != nner {
 		c.reset(m)
@@ -464,20 +471,19 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 			tag := uint8(c.arena[ents[i]])
 			if c.arena[ents[i]] < 0 {
 				sc := s.scores[:npos]
-				clear(sc)
-				addVec(sc, m.posTrans[(int(p1)*(npos+1)+int(p2))*npos:][:npos])
 				s.feats = posContextFeatures(s.feats[:0], &ctx, i, p1, p2)
+				var v [5][]int32
 				for k := -2; k <= 2; k++ {
 					if j := i + k; j >= 0 && j < n {
 						o := int(ents[j]) + 1 + (k+2)*npos
-						addVec(sc, c.arena[o:o+npos])
+						v[k+2] = c.arena[o : o+npos]
 					} else {
+						v[k+2] = s.zero
 						s.feats = posBoundaryFeatures(s.feats, k)
 					}
 				}
-				for _, f := range s.feats {
-					m.pos.Add(sc, f)
-				}
+				sumVecs(sc, m.posTrans[(int(p1)*(npos+1)+int(p2))*npos:], v[0], v[1], v[2], v[3], v[4], s.zero)
+				m.pos.AddAll(sc, s.feats)
 				tag = uint8(argmax(sc))
 			}
 			pos[i] = tag
@@ -495,8 +501,6 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 				continue
 			}
 			sc := s.scores[:nner]
-			clear(sc)
-			addVec(sc, m.nerTrans[(y1*nner+y2)*nner:][:nner])
 			pm, pp := npos, npos
 			if i > 0 {
 				pm = int(pos[i-1])
@@ -504,19 +508,20 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 			if i+1 < n {
 				pp = int(pos[i+1])
 			}
-			addVec(sc, m.nerPOS[((pm*npos+int(pos[i]))*(npos+1)+pp)*nner:][:nner])
 			s.feats = nerContextFeatures(s.feats[:0], &ctx, i, gaz, y1, &s.mem)
+			var v [5][]int32
 			for k := -2; k <= 2; k++ {
 				if j := i + k; j >= 0 && j < n {
 					o := int(ents[j]) + 1 + 5*npos + (k+2)*nner
-					addVec(sc, c.arena[o:o+nner])
+					v[k+2] = c.arena[o : o+nner]
 				} else {
+					v[k+2] = s.zero
 					s.feats = nerBoundaryFeatures(s.feats, k)
 				}
 			}
-			for _, f := range s.feats {
-				m.ner.Add(sc, f)
-			}
+			sumVecs(sc, m.nerTrans[(y1*nner+y2)*nner:], v[0], v[1], v[2], v[3], v[4],
+				m.nerPOS[((pm*npos+int(pos[i]))*(npos+1)+pp)*nner:])
+			m.ner.AddAll(sc, s.feats)
 			cl, prev := decide(sc, y1, i == n-1)
 			if prev != y1 {
 				ner[i-1] = uint8(prev)

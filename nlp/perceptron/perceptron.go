@@ -94,6 +94,60 @@ func (m *Model) Add(scores []int32, key uint64) {
 	}
 }
 
+// AddAll adds the weights of all keys to scores, as Add does for each. It
+// first loads the home slot of every key that passes the Bloom filter, with
+// no branch between the loads, so that their cache misses overlap instead of
+// being waited for one after another (the slot tables are several MB).
+func (m *Model) AddAll(scores []int32, keys []uint64) {
+	var idx, home [32]uint64
+	slots := m.slots
+	mask := m.mask
+	for len(keys) > 0 {
+		batch := keys[:min(len(keys), len(idx))]
+		keys = keys[len(batch):]
+		n := 0
+		for _, key := range batch {
+			if key == 0 {
+				key = 1
+			}
+			b := bloomBits(key)
+			idx[n] = key
+			if m.bloom[(key>>40)&m.bmask]&b == b {
+				n++
+			}
+		}
+		for j, key := range idx[:n] {
+			home[j] = slots[(key^key>>29)&mask].key
+		}
+		for j, key := range idx[:n] {
+			if home[j] == 0 {
+				continue // empty home slot: absent
+			}
+			i := (key ^ key>>29) & mask
+			for {
+				s := &slots[i]
+				if s.key == key {
+					if k := int(s.n); k <= inlineMax {
+						for j := 0; j < k; j++ {
+							scores[s.cls[j]] += int32(s.w[j])
+						}
+					} else {
+						cls, w := m.rowOf(s)
+						for j, c := range cls {
+							scores[c] += int32(w[j])
+						}
+					}
+					break
+				}
+				if s.key == 0 {
+					break
+				}
+				i = (i + 1) & mask
+			}
+		}
+	}
+}
+
 // Has reports whether key has any weight.
 func (m *Model) Has(key uint64) bool {
 	if key == 0 {

@@ -114,3 +114,40 @@ func TestLoadRejectsGarbage(t *testing.T) {
 		}
 	}
 }
+
+// randomModel trains on random features so that the table has collisions,
+// long rows and many absent keys.
+func randomModel(seed uint64) *Model {
+	classes := make([]string, 12)
+	for i := range classes {
+		classes[i] = string(rune('a' + i))
+	}
+	tr := NewTrainer(classes)
+	x := seed
+	next := func() uint64 { x = x*6364136223846793005 + 1442695040888963407; return x >> 20 }
+	for i := 0; i < 3000; i++ {
+		feats := []uint64{next() % 2000, next() % 2000, next() % 50}
+		tr.Tick()
+		tr.Update(feats, int(next()%12), int(next()%12))
+	}
+	return tr.Model(0)
+}
+
+func TestAddAllEqualsAdd(t *testing.T) {
+	m := randomModel(1)
+	var keys []uint64
+	for k := uint64(0); k < 2100; k += 7 { // present and absent keys, and key 0
+		keys = append(keys, k)
+	}
+	a := make([]int32, len(m.Classes))
+	b := make([]int32, len(m.Classes))
+	for _, k := range keys {
+		m.Add(a, k)
+	}
+	m.AddAll(b, keys)
+	for c := range a {
+		if a[c] != b[c] {
+			t.Fatalf("class %d: Add gives %d, AddAll %d", c, a[c], b[c])
+		}
+	}
+}
