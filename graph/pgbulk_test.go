@@ -40,6 +40,15 @@ func quadIndexDefs(t *testing.T, dsn string) []string {
 	return out
 }
 
+// sameIndexes checks that the quads table has exactly Cayley's indexes
+// (and kg's label index) as they were when the graph was created.
+func sameIndexes(t *testing.T, when, dsn string, want []string) {
+	t.Helper()
+	if got := quadIndexDefs(t, dsn); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("indexes %s:\n%s\nwant, as Cayley made them:\n%s", when, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func hasIndex(defs []string, name string) bool {
 	for _, d := range defs {
 		if strings.Contains(d, " "+name+" ") {
@@ -78,9 +87,7 @@ func TestPostgresBulkIngest(t *testing.T) {
 	if err := end(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if got := quadIndexDefs(t, fresh); strings.Join(got, "\n") != strings.Join(cayleys, "\n") {
-		t.Errorf("indexes after the bulk load:\n%s\nwant, as Cayley made them:\n%s", strings.Join(got, "\n"), strings.Join(cayleys, "\n"))
-	}
+	sameIndexes(t, "after the bulk load", fresh, cayleys)
 	sameQuads(t, "bulk ingest", want, allQuads(t, pg))
 	checkCounts(t, fresh)
 
@@ -132,9 +139,7 @@ func TestPostgresBulkImport(t *testing.T) {
 	if err := end(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if got := quadIndexDefs(t, fresh); strings.Join(got, "\n") != strings.Join(cayleys, "\n") {
-		t.Errorf("indexes after the import:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(cayleys, "\n"))
-	}
+	sameIndexes(t, "after the import", fresh, cayleys)
 	sameQuads(t, "imported", want, allQuads(t, pg))
 	checkCounts(t, fresh)
 	// again, in smaller pieces and with the indexes: nothing is added twice
@@ -174,9 +179,7 @@ func TestPostgresIndexesRebuiltAfterACrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	if got := quadIndexDefs(t, fresh); strings.Join(got, "\n") != strings.Join(cayleys, "\n") {
-		t.Errorf("indexes after reopening:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(cayleys, "\n"))
-	}
+	sameIndexes(t, "after reopening", fresh, cayleys)
 	if len(logged) != 1 || !strings.Contains(logged[0], "built 4 of Cayley's indexes again") || strings.Contains(logged[0], password) {
 		t.Errorf("logged %q, want one line saying the 4 indexes were built again, without the password", logged)
 	}

@@ -75,22 +75,28 @@ func (m *Model) Add(scores []int32, key uint64) {
 	for {
 		s := &slots[i]
 		if s.key == key {
-			if n := int(s.n); n <= inlineMax {
-				for j := 0; j < n; j++ {
-					scores[s.cls[j]] += int32(s.w[j])
-				}
-				return
-			}
-			cls, w := m.rowOf(s)
-			for j, c := range cls {
-				scores[c] += int32(w[j])
-			}
+			m.addRow(scores, s)
 			return
 		}
 		if s.key == 0 {
 			return
 		}
 		i = (i + 1) & mask
+	}
+}
+
+// addRow adds a found slot's weights to scores: inline, or its row in the
+// overflow array.
+func (m *Model) addRow(scores []int32, s *slot) {
+	if n := int(s.n); n <= inlineMax {
+		for j := 0; j < n; j++ {
+			scores[s.cls[j]] += int32(s.w[j])
+		}
+		return
+	}
+	cls, w := m.rowOf(s)
+	for j, c := range cls {
+		scores[c] += int32(w[j])
 	}
 }
 
@@ -127,16 +133,7 @@ func (m *Model) AddAll(scores []int32, keys []uint64) {
 			for {
 				s := &slots[i]
 				if s.key == key {
-					if k := int(s.n); k <= inlineMax {
-						for j := 0; j < k; j++ {
-							scores[s.cls[j]] += int32(s.w[j])
-						}
-					} else {
-						cls, w := m.rowOf(s)
-						for j, c := range cls {
-							scores[c] += int32(w[j])
-						}
-					}
+					m.addRow(scores, s)
 					break
 				}
 				if s.key == 0 {
