@@ -165,9 +165,68 @@ const perNode = `SELECT h, count(*) AS n FROM (
 	SELECT subject_hash AS h FROM %[1]s UNION ALL SELECT predicate_hash FROM %[1]s
 	UNION ALL SELECT object_hash FROM %[1]s UNION ALL SELECT label_hash FROM %[1]s WHERE label_hash IS NOT NULL) x GROUP BY h`
 
+// pgBatch is a batch of deltas made ready for writing: the work that needs
+// no database (splitting, dropping repeated quads, hashing every value
+// once) is done before the transaction, so that an import prepares the
+// next batch while PostgreSQL writes this one.
+type pgBatch struct {
+	adds, dels []quad.Quad
+	ord        map[quad.Value]int // each added value's kg_nodes row number, in the order the quads name it
+	nodes      [][]any            // kg_nodes rows: hash, value columns, ord
+	rows       [4]pq.Int32Array   // each added quad's subject, predicate, object and label as ord (0: no label)
+	deltas     int
+}
+
+// preparePG makes deltas ready for pgStore.write.
+func preparePG(deltas []graph.Delta) (*pgBatch, error) {
+	b := &pgBatch{deltas: len(deltas)}
+	for _, d := range deltas {
+		if d.Action == graph.Delete {
+			b.dels = append(b.dels, d.Quad)
+		} else {
+			b.adds = append(b.adds, d.Quad)
+		}
+	}
+	b.adds = distinctQuads(b.adds)
+	b.ord = make(map[quad.Value]int, len(b.adds))
+	for _, q := range b.adds {
+		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+			if _, ok := b.ord[v]; v == nil || ok {
+				continue
+			}
+			b.ord[v] = len(b.ord) + 1
+			row, err := nodeRow(v)
+			if err != nil {
+				return nil, fmt.Errorf("copy nodes: %w", err)
+			}
+			b.nodes = append(b.nodes, append(row, b.ord[v]))
+		}
+	}
+	for i := range b.rows {
+		b.rows[i] = make(pq.Int32Array, len(b.adds))
+	}
+	for i, q := range b.adds {
+		for j, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+			if v != nil {
+				b.rows[j][i] = int32(b.ord[v])
+			}
+		}
+	}
+	return b, nil
+}
+
 // apply writes deltas in one transaction: the same rows Cayley's
 // ApplyDeltas would write (IgnoreDup, IgnoreMissing), set-based.
-func (p *pgStore) apply(ctx context.Context, deltas []graph.Delta) (err error) {
+func (p *pgStore) apply(ctx context.Context, deltas []graph.Delta) error {
+	b, err := preparePG(deltas)
+	if err != nil {
+		return err
+	}
+	return p.write(ctx, b)
+}
+
+// write writes a prepared batch in one transaction.
+func (p *pgStore) write(ctx context.Context, b *pgBatch) (err error) {
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -198,19 +257,10 @@ func (p *pgStore) apply(ctx context.Context, deltas []graph.Delta) (err error) {
 		`CREATE TEMP TABLE kg_nodes (hash bytea, ` + strings.Join([]string{"value bytea", "value_string text",
 			"datatype text", "language text", "iri boolean", "bnode boolean", "value_int bigint", "value_bool boolean",
 			"value_float double precision", "value_time timestamp with time zone", "ord int"}, ", ") + `) ON COMMIT DROP`,
-		`CREATE TEMP TABLE kg_addn (n int, s int, p int, o int, l int) ON COMMIT DROP`,
 		`CREATE TEMP TABLE kg_touched (h bytea) ON COMMIT DROP`,
 	} {
 		if err := exec(q); err != nil {
 			return err
-		}
-	}
-	var adds, dels []quad.Quad
-	for _, d := range deltas {
-		if d.Action == graph.Delete {
-			dels = append(dels, d.Quad)
-		} else {
-			adds = append(adds, d.Quad)
 		}
 	}
 	copyQuads := func(table string, qs []quad.Quad) error {
@@ -234,8 +284,8 @@ func (p *pgStore) apply(ctx context.Context, deltas []graph.Delta) (err error) {
 		}
 		return stmt.Close()
 	}
-	if len(dels) > 0 {
-		if err := copyQuads("kg_del", dels); err != nil {
+	if len(b.dels) > 0 {
+		if err := copyQuads("kg_del", b.dels); err != nil {
 			return fmt.Errorf("copy deletions: %w", err)
 		}
 		if err := exec(`WITH gone1 AS (
@@ -254,28 +304,15 @@ func (p *pgStore) apply(ctx context.Context, deltas []graph.Delta) (err error) {
 			return err
 		}
 	}
-	if len(adds) > 0 {
-		adds = distinctQuads(adds)
-		// each value once, numbered in the order the quads name it
-		ord := map[quad.Value]int{}
+	if len(b.adds) > 0 {
 		stmt, err := tx.PrepareContext(ctx, pq.CopyIn("kg_nodes", append(append([]string{"hash"}, nodeColumns...), "ord")...))
 		if err != nil {
 			return err
 		}
-		for _, q := range adds {
-			for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-				if _, ok := ord[v]; v == nil || ok {
-					continue
-				}
-				ord[v] = len(ord) + 1
-				row, err := nodeRow(v)
-				if err == nil {
-					_, err = stmt.ExecContext(ctx, append(row, ord[v])...)
-				}
-				if err != nil {
-					stmt.Close()
-					return fmt.Errorf("copy nodes: %w", err)
-				}
+		for _, row := range b.nodes {
+			if _, err := stmt.ExecContext(ctx, row...); err != nil {
+				stmt.Close()
+				return fmt.Errorf("copy nodes: %w", err)
 			}
 		}
 		if _, err := stmt.ExecContext(ctx); err != nil {
@@ -285,11 +322,11 @@ func (p *pgStore) apply(ctx context.Context, deltas []graph.Delta) (err error) {
 		stmt.Close()
 		cols := strings.Join(nodeColumns, ", ")
 		if p.replica {
-			if err := p.addFast(ctx, tx, exec, adds, ord, cols); err != nil {
+			if err := p.addFast(exec, b, cols); err != nil {
 				return err
 			}
 		} else {
-			if err := copyQuads("kg_add", adds); err != nil {
+			if err := copyQuads("kg_add", b.adds); err != nil {
 				return fmt.Errorf("copy quads: %w", err)
 			}
 			if err := p.addCounted(exec, cols); err != nil {
@@ -303,14 +340,16 @@ func (p *pgStore) apply(ctx context.Context, deltas []graph.Delta) (err error) {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	return p.analyzeAfter(ctx, len(deltas))
+	return p.analyzeAfter(ctx, b.deltas)
 }
 
 // addFast adds the quads with no foreign-key triggers (replica role): the
 // quads go first and each node is written once, with its count (inserting
 // nodes at 0 and counting them up after was a third of the time). The
-// quads travel as numbers of kg_nodes rows (COPYing four hashes a quad in
-// hex took 2.7 s of the BBC corpus's 14 s of database time). A quad
+// quads travel as numbers of kg_nodes rows, in four integer arrays that
+// are the statement's parameters (COPYing four hashes a quad in hex took
+// 2.7 s of the BBC corpus's 14 s of database time; COPYing the numbers
+// into a temporary table, which then had to be analyzed, about 2 s). A quad
 // already stored is skipped and counts nothing (Cayley's IgnoreDup), and
 // a node only such quads name is not written. (Leaving stored quads out
 // by looking them up instead of ON CONFLICT was slower: 12.9 s against
@@ -318,42 +357,29 @@ func (p *pgStore) apply(ctx context.Context, deltas []graph.Delta) (err error) {
 // nodes go in in the order they were given: Cayley's reader has no ORDER
 // BY, and which of several values Gizmo's ToValue() gives follows the
 // rows' order on disk.
-func (p *pgStore) addFast(ctx context.Context, tx *sql.Tx, exec func(string, ...any) error, adds []quad.Quad, ord map[quad.Value]int, cols string) error {
-	stmt, err := tx.PrepareContext(ctx, pq.CopyIn("kg_addn", "n", "s", "p", "o", "l"))
-	if err != nil {
-		return err
-	}
-	for i, q := range adds {
-		var l any
-		if q.Label != nil {
-			l = ord[q.Label]
-		}
-		if _, err := stmt.ExecContext(ctx, i, ord[q.Subject], ord[q.Predicate], ord[q.Object], l); err != nil {
-			stmt.Close()
-			return fmt.Errorf("copy quads: %w", err)
-		}
-	}
-	if _, err := stmt.ExecContext(ctx); err != nil {
-		stmt.Close()
-		return fmt.Errorf("copy quads: %w", err)
-	}
-	stmt.Close()
+func (p *pgStore) addFast(exec func(string, ...any) error, b *pgBatch, cols string) error {
 	// temporary tables have no statistics: planned blind, the joins by
 	// number ran as nested loops (minutes for a batch)
-	if err := exec(`ANALYZE kg_nodes, kg_addn`); err != nil {
+	if err := exec(`ANALYZE kg_nodes`); err != nil {
+		return err
+	}
+	// memory enough to sort and count a batch without spilling to disk
+	if err := exec(`SET LOCAL work_mem = '64MB'`); err != nil {
 		return err
 	}
 	return exec(`WITH ins AS (
 		INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
-		SELECT ns.hash, np.hash, no.hash, nl.hash, now() FROM kg_addn a
+		SELECT ns.hash, np.hash, no.hash, nl.hash, now()
+		FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) WITH ORDINALITY AS a(s, p, o, l, n)
 		JOIN kg_nodes ns ON ns.ord = a.s JOIN kg_nodes np ON np.ord = a.p JOIN kg_nodes no ON no.ord = a.o
 		LEFT JOIN kg_nodes nl ON nl.ord = a.l
 		ORDER BY a.n ON CONFLICT DO NOTHING
 		RETURNING subject_hash, predicate_hash, object_hash, label_hash),
-	inc AS (` + fmt.Sprintf(perNode, "ins") + `)
-	INSERT INTO nodes (hash, refs, ` + cols + `) SELECT n.hash, inc.n, ` + cols + `
+	inc AS (`+fmt.Sprintf(perNode, "ins")+`)
+	INSERT INTO nodes (hash, refs, `+cols+`) SELECT n.hash, inc.n, `+cols+`
 	FROM kg_nodes n JOIN inc ON inc.h = n.hash ORDER BY n.ord
-	ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`)
+	ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`,
+		b.rows[0], b.rows[1], b.rows[2], b.rows[3])
 }
 
 // distinctQuads drops repeated quads, keeping the first of each (an import

@@ -646,27 +646,16 @@ func (s *Store) AddQuads(ctx context.Context, r quad.Reader) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer func() { s.id = nil; s.iriIDs.Clear() }()
+	if s.pg != nil {
+		return s.pg.addQuads(ctx, r)
+	}
 	var w quad.WriteCloser
 	n, inTx := 0, 0
 	batch := importBatch
-	if s.pg != nil {
-		batch = importCommit
-	}
 	buf := make([]quad.Quad, 0, batch)
 	write := func() error {
 		if len(buf) == 0 {
 			return nil
-		}
-		if s.pg != nil { // kg's bulk writer: one transaction per batch
-			deltas := make([]graph.Delta, len(buf))
-			for i, q := range buf {
-				deltas[i] = graph.Delta{Quad: q, Action: graph.Add}
-			}
-			if err := s.pg.apply(ctx, deltas); err != nil {
-				return fmt.Errorf("after %d quads: %w", n-len(buf), err)
-			}
-			buf = buf[:0]
-			return ctx.Err()
 		}
 		if w == nil {
 			var err error
@@ -702,8 +691,8 @@ func (s *Store) AddQuads(ctx context.Context, r quad.Reader) (int, error) {
 		if err != nil {
 			return fail(err)
 		}
-		if !q.IsValid() {
-			return fail(fmt.Errorf("quad %d (%s) lacks a subject, predicate or object", n+1, q.NQuad()))
+		if err := checkQuad(q, n+1); err != nil {
+			return fail(err)
 		}
 		buf = append(buf, q)
 		n++
@@ -720,6 +709,14 @@ func (s *Store) AddQuads(ctx context.Context, r quad.Reader) (int, error) {
 		return n, w.Close()
 	}
 	return n, nil
+}
+
+// checkQuad refuses the nth quad of an import when it cannot be stored.
+func checkQuad(q quad.Quad, nth int) error {
+	if !q.IsValid() {
+		return fmt.Errorf("quad %d (%s) lacks a subject, predicate or object", nth, q.NQuad())
+	}
+	return nil
 }
 
 // BeginBulk prepares the store for a load of about adding quads and
