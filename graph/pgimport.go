@@ -54,7 +54,7 @@ func (p *pgStore) addQuads(ctx context.Context, r quad.Reader) (int, error) {
 			if len(buf) == 0 {
 				return true
 			}
-			b, err := preparePG(buf)
+			b, err := preparePG(buf, p.fresh)
 			buf = make([]graph.Delta, 0, pgImportBatch)
 			return send(prepared{b: b, upTo: n, err: err})
 		}

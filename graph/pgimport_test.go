@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -113,4 +115,62 @@ func noLateReads(t *testing.T, r *failingReader) {
 	if late := r.lateReads.Load(); late > 0 {
 		t.Errorf("the reader was read %d times after AddQuads returned", late)
 	}
+}
+
+// An import into an empty graph writes without Cayley's unique indexes,
+// leaves out the quads it has already written (in earlier batches too),
+// and holds every other kg's writes until it has built the indexes again;
+// another kg opening the graph meanwhile does not build them itself.
+func TestPostgresFreshImport(t *testing.T) {
+	defer func(n int) { pgImportBatch = n }(pgImportBatch)
+	pgImportBatch = 100
+	ctx := context.Background()
+	fresh := pgtest.Fresh(t)
+	pg := openPG(t, fresh)
+	cayleys := quadIndexDefs(t, fresh)
+	end, err := pg.BeginBulk(ctx, 1000, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := numbered(1200)
+	first := append(append([]quad.Quad{}, all[:700]...), all[50:450]...) // repeats across batches
+	if _, err := pg.AddQuads(ctx, quad.NewReader(first)); err != nil {
+		t.Fatal(err)
+	}
+	if got := quadIndexDefs(t, fresh); len(got) != 1 {
+		t.Fatalf("during an import into an empty graph: indexes\n%s\nwant the primary key alone", strings.Join(got, "\n"))
+	}
+
+	other := openPG(t, fresh)
+	if got := quadIndexDefs(t, fresh); len(got) != 1 {
+		t.Errorf("another kg opening the graph during a fresh import built indexes: %d", len(got))
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := other.AddQuads(ctx, quad.NewReader(all[600:]))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("another kg wrote during a fresh import (err %v)", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if err := end(ctx); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the other write still waits after the import ended")
+	}
+	sameIndexes(t, "after the import", fresh, cayleys)
+	emb := openTemp(t)
+	if _, err := emb.AddQuads(ctx, quad.NewReader(all)); err != nil {
+		t.Fatal(err)
+	}
+	sameQuads(t, "fresh import and the write after it", allQuads(t, emb), allQuads(t, pg))
+	checkCounts(t, fresh)
 }

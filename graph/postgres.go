@@ -47,6 +47,10 @@ type pgStore struct {
 	// noSubjectIndex: a bulk load dropped spo_index (see subjectIs);
 	// bulkNoReads: it dropped every index, as nothing reads until it ends
 	noSubjectIndex, bulkNoReads bool
+	// fresh: a fresh import is running (pgfresh.go)
+	fresh *freshLoad
+	// postgres: the server is PostgreSQL itself (not CockroachDB)
+	postgres bool
 
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt // prepared once: PostgreSQL plans a large query in milliseconds
@@ -100,7 +104,8 @@ func openPostgres(s *Store, dsn string, opt Options) error {
 		}
 	}
 	pg := &pgStore{db: db, replica: mayReplicate(ctx, db)}
-	if !opt.ReadOnly {
+	pg.postgres = pg.isPostgreSQL(ctx)
+	if !opt.ReadOnly && !pg.freshImportRunning(ctx) {
 		// kg's label index; and a bulk load that died left indexes dropped
 		// (no timeout: rebuilding a large graph's indexes takes a while)
 		if n, err := pg.ensureIndexes(context.Background()); err != nil {
@@ -117,7 +122,12 @@ func openPostgres(s *Store, dsn string, opt Options) error {
 	}
 	s.QS, s.Kind = qs, "postgres"
 	s.pg = pg
-	s.closeFns = append(s.closeFns, db.Close)
+	s.closeFns = append(s.closeFns, func() error {
+		if pg.fresh != nil { // closed before the import ended: its indexes are built by the next open
+			pg.fresh.conn.Close()
+		}
+		return db.Close()
+	})
 	return nil
 }
 
@@ -138,10 +148,10 @@ func mayReplicate(ctx context.Context, db *sql.DB) bool {
 var nodeColumns = []string{"value", "value_string", "datatype", "language", "iri", "bnode",
 	"value_int", "value_bool", "value_float", "value_time"}
 
-// nodeRow is a node's hash and value columns as Cayley's SQL store writes
+// nodeRow is a node's hash (h) and value columns as Cayley's SQL store writes
 // them (csql.NodeValues decides which columns a value fills).
-func nodeRow(v quad.Value) ([]any, error) {
-	typ, vals, err := csql.NodeValues(csql.HashOf(v), v)
+func nodeRow(v quad.Value, h csql.NodeHash) ([]any, error) {
+	typ, vals, err := csql.NodeValues(h, v)
 	if err != nil {
 		return nil, err
 	}
@@ -172,14 +182,16 @@ const perNode = `SELECT h, count(*) AS n FROM (
 type pgBatch struct {
 	adds, dels []quad.Quad
 	ord        map[quad.Value]int // each added value's kg_nodes row number, in the order the quads name it
-	nodes      [][]any            // kg_nodes rows: hash, value columns, ord
+	nodes      [][]any            // kg_nodes rows: hash, value columns, ord, refs
 	rows       [4]pq.Int32Array   // each added quad's subject, predicate, object and label as ord (0: no label)
 	deltas     int
+	fresh      bool // for a fresh import: every add is new, refs counts its quads
 }
 
-// preparePG makes deltas ready for pgStore.write.
-func preparePG(deltas []graph.Delta) (*pgBatch, error) {
-	b := &pgBatch{deltas: len(deltas)}
+// preparePG makes deltas ready for pgStore.write; for a fresh import (f
+// not nil) it leaves out the quads the import has written already.
+func preparePG(deltas []graph.Delta, f *freshLoad) (*pgBatch, error) {
+	b := &pgBatch{deltas: len(deltas), fresh: f != nil}
 	for _, d := range deltas {
 		if d.Action == graph.Delete {
 			b.dels = append(b.dels, d.Quad)
@@ -188,18 +200,40 @@ func preparePG(deltas []graph.Delta) (*pgBatch, error) {
 		}
 	}
 	b.adds = distinctQuads(b.adds)
-	b.ord = make(map[quad.Value]int, len(b.adds))
+	hashes := make(map[quad.Value]csql.NodeHash, len(b.adds))
 	for _, q := range b.adds {
 		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-			if _, ok := b.ord[v]; v == nil || ok {
+			if _, ok := hashes[v]; v != nil && !ok {
+				hashes[v] = csql.HashOf(v)
+			}
+		}
+	}
+	if f != nil {
+		b.adds = f.unseen(b.adds, hashes)
+	}
+	b.ord = make(map[quad.Value]int, len(hashes))
+	var refs []int
+	for _, q := range b.adds {
+		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+			if v == nil {
+				continue
+			}
+			if i, ok := b.ord[v]; ok {
+				refs[i-1]++
 				continue
 			}
 			b.ord[v] = len(b.ord) + 1
-			row, err := nodeRow(v)
+			refs = append(refs, 1)
+			row, err := nodeRow(v, hashes[v])
 			if err != nil {
 				return nil, fmt.Errorf("copy nodes: %w", err)
 			}
-			b.nodes = append(b.nodes, append(row, b.ord[v]))
+			b.nodes = append(b.nodes, append(row, b.ord[v], 0))
+		}
+	}
+	if b.fresh {
+		for i, row := range b.nodes {
+			row[len(row)-1] = refs[i]
 		}
 	}
 	for i := range b.rows {
@@ -218,7 +252,7 @@ func preparePG(deltas []graph.Delta) (*pgBatch, error) {
 // apply writes deltas in one transaction: the same rows Cayley's
 // ApplyDeltas would write (IgnoreDup, IgnoreMissing), set-based.
 func (p *pgStore) apply(ctx context.Context, deltas []graph.Delta) error {
-	b, err := preparePG(deltas)
+	b, err := preparePG(deltas, nil)
 	if err != nil {
 		return err
 	}
@@ -244,6 +278,15 @@ func (p *pgStore) write(ctx context.Context, b *pgBatch) (err error) {
 		}
 		return nil
 	}
+	switch {
+	case p.fresh != nil && !b.fresh:
+		return errors.New("graph: a write during a fresh import") // kg's own bug: AddQuads holds the store
+	case p.fresh == nil && p.postgres:
+		// wait for a fresh import (another kg's) to end: see pgfresh.go
+		if err := exec(`SELECT pg_advisory_xact_lock_shared($1)`, bulkLockKey); err != nil {
+			return err
+		}
+	}
 	if p.replica {
 		if err := exec(`SET LOCAL session_replication_role = replica`); err != nil {
 			return err
@@ -256,7 +299,7 @@ func (p *pgStore) write(ctx context.Context, b *pgBatch) (err error) {
 		`CREATE TEMP TABLE kg_add (s bytea, p bytea, o bytea, l bytea) ON COMMIT DROP`,
 		`CREATE TEMP TABLE kg_nodes (hash bytea, ` + strings.Join([]string{"value bytea", "value_string text",
 			"datatype text", "language text", "iri boolean", "bnode boolean", "value_int bigint", "value_bool boolean",
-			"value_float double precision", "value_time timestamp with time zone", "ord int"}, ", ") + `) ON COMMIT DROP`,
+			"value_float double precision", "value_time timestamp with time zone", "ord int", "refs int"}, ", ") + `) ON COMMIT DROP`,
 		`CREATE TEMP TABLE kg_touched (h bytea) ON COMMIT DROP`,
 	} {
 		if err := exec(q); err != nil {
@@ -305,7 +348,7 @@ func (p *pgStore) write(ctx context.Context, b *pgBatch) (err error) {
 		}
 	}
 	if len(b.adds) > 0 {
-		stmt, err := tx.PrepareContext(ctx, pq.CopyIn("kg_nodes", append(append([]string{"hash"}, nodeColumns...), "ord")...))
+		stmt, err := tx.PrepareContext(ctx, pq.CopyIn("kg_nodes", append(append([]string{"hash"}, nodeColumns...), "ord", "refs")...))
 		if err != nil {
 			return err
 		}
@@ -321,11 +364,16 @@ func (p *pgStore) write(ctx context.Context, b *pgBatch) (err error) {
 		}
 		stmt.Close()
 		cols := strings.Join(nodeColumns, ", ")
-		if p.replica {
+		switch {
+		case b.fresh:
+			if err := p.addFresh(exec, b, cols); err != nil {
+				return err
+			}
+		case p.replica:
 			if err := p.addFast(exec, b, cols); err != nil {
 				return err
 			}
-		} else {
+		default:
 			if err := copyQuads("kg_add", b.adds); err != nil {
 				return fmt.Errorf("copy quads: %w", err)
 			}
