@@ -77,6 +77,11 @@ func (p *pgStore) ensureIndexes(ctx context.Context) (int, error) {
 					create = `CREATE UNIQUE INDEX IF NOT EXISTS `
 				}
 				_, err := p.db.ExecContext(ctx, create+ix.name+` ON quads `+ix.def)
+				if isUniqueViolation(err) { // a writer other than kg stored a quad twice (pgfresh.go)
+					if err = p.dropRepeatedQuads(ctx); err == nil {
+						_, err = p.db.ExecContext(ctx, create+ix.name+` ON quads `+ix.def)
+					}
+				}
 				if err != nil {
 					errs <- redactError(fmt.Errorf("build index %s: %w", ix.name, err))
 				}

@@ -4,11 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/maphash"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
+	"github.com/lib/pq"
 )
 
 // A fresh import: kg import into a graph with no quads yet (moving a graph
@@ -26,9 +28,10 @@ import (
 // Other writers: while the unique indexes are missing, a write that relies
 // on them could store a quad twice. The load holds a PostgreSQL advisory
 // lock (bulkLockKey) for its whole length, and every other kg write takes
-// it shared first, so it waits. Cayley's own writer names the unique
-// indexes in its ON CONFLICT clause, so it fails rather than store a quad
-// twice.
+// it shared first, so it waits. Cayley's own writer (cayley load, its HTTP
+// API) knows nothing of that lock, and its ON CONFLICT names no index: if
+// it stored a quad twice meanwhile, building the unique index fails, and
+// ensureIndexes removes the later copies (dropRepeatedQuads) and builds it.
 
 // bulkLockKey is the advisory lock a fresh import holds ("kg_bulk").
 const bulkLockKey int64 = 0x6b675f62756c6b
@@ -84,6 +87,25 @@ func (p *pgStore) freshImportRunning(ctx context.Context) bool {
 		WHERE locktype = 'advisory' AND granted AND mode = 'ExclusiveLock' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
 		AND objsubid = 1 AND (classid::bigint << 32 | objid::bigint) = $1)`, bulkLockKey).Scan(&free)
 	return err == nil && !free
+}
+
+// isUniqueViolation reports whether err is PostgreSQL's unique_violation.
+func isUniqueViolation(err error) bool {
+	var pe *pq.Error
+	return errors.As(err, &pe) && pe.Code == "23505"
+}
+
+// dropRepeatedQuads deletes every quad stored again after its first copy
+// and takes the copies' references off their nodes.
+func (p *pgStore) dropRepeatedQuads(ctx context.Context) error {
+	_, err := p.db.ExecContext(ctx, `WITH gone AS (
+		DELETE FROM quads q USING quads r
+		WHERE q.subject_hash = r.subject_hash AND q.predicate_hash = r.predicate_hash AND q.object_hash = r.object_hash
+		  AND q.label_hash IS NOT DISTINCT FROM r.label_hash AND q.horizon > r.horizon
+		RETURNING q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash),
+	dec AS (`+fmt.Sprintf(perNode, "gone")+`)
+	UPDATE nodes SET refs = nodes.refs - dec.n FROM dec WHERE nodes.hash = dec.h`)
+	return err
 }
 
 // end releases the bulk lock.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/kg/internal/pgtest"
@@ -144,6 +145,16 @@ func TestPostgresFreshImport(t *testing.T) {
 	other := openPG(t, fresh)
 	if got := quadIndexDefs(t, fresh); len(got) != 1 {
 		t.Errorf("another kg opening the graph during a fresh import built indexes: %d", len(got))
+	}
+	// Cayley's own writer does not wait, and without the unique indexes
+	// it stores a quad twice; the end of the import removes the copy
+	if err := other.QS.ApplyDeltas([]graph.Delta{{Quad: all[10], Action: graph.Add}, {Quad: all[11], Action: graph.Add}},
+		graph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		t.Fatal(err)
+	}
+	var stored int
+	if err := other.pg.db.QueryRow(`SELECT count(*) FROM quads`).Scan(&stored); err != nil || stored != 702 {
+		t.Fatalf("after Cayley's writer added two quads again: %d quads stored (%v), want 700 + 2 copies", stored, err)
 	}
 	done := make(chan error, 1)
 	go func() {
