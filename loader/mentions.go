@@ -117,11 +117,9 @@ func (r *reading) findMentions() {
 		}
 		// "St James's Palace": a recogniser splits it at the possessive
 		// ("St Egwin's Middle School" too: the building word ends the second part)
-		if k+1 < len(ents) && ents[k+1].First == e.Last+1 && ents[k+1].Last <= ents[k+1].First+3 &&
-			isPossessive(toks[e.Last].Text) && buildingWords[toks[ents[k+1].Last-1].Text] &&
-			gazetteerName(r.doc.Text[toks[e.First].Start:toks[e.Last-1].End]) == "" { // not "London's Leicester Square
-			r.addSpan(e.First, ents[k+1].Last, "LOC")
-			k++
+		if end, next := r.possessiveName(ents, k); end > 0 {
+			r.addSpan(e.First, end, "LOC")
+			k = next
 			continue
 		}
 		// "Entertainment" + "and" + "Leisure Software Publishers
@@ -134,7 +132,23 @@ func (r *reading) findMentions() {
 			k++
 			continue
 		}
-		first := e.First
+		// "Fife College of Further" + "and" + "Higher Education": a
+		// recogniser splits "X of A and B" at the "and"
+		if end, next := r.ofAndName(ents, k); end > 0 {
+			r.addSpan(e.First, end, "ORG")
+			k = next
+			continue
+		}
+		first, last := e.First, e.Last
+		// "Rabbi Marvin" + "Hier", "MEP Robert" + "Kilroy-Silk": a name
+		// the recogniser ended a word early, after a given name or after a
+		// title and one word
+		if last < len(toks) && toks[last].NER == "O" && toks[last].POS == "NNP" && r.surnameLike(last) && e.Type != "LOC" &&
+			gazetteerName(r.doc.Text[toks[first].Start:toks[last-1].End]) == "" &&
+			(nlp.IsFirstName(toks[last-1].Text) || e.Type == "PER" && last-first == 2 && (honours[toks[first].Text] || r.isTitleWord(first, false))) &&
+			r.doc.SentenceOf(last) == r.doc.SentenceOf(first) {
+			last++
+		}
 		// a party or organisation word right before a person's name that
 		// the recogniser left out ("Conservative Graham Brady"): addSpan
 		// splits it off again as a mention of its own
@@ -147,13 +161,135 @@ func (r *reading) findMentions() {
 				first--
 			}
 		}
-		r.addSpan(first, e.Last, e.Type)
+		r.addSpan(first, last, e.Type)
 	}
 	r.properNounsLeftOut()
 	r.joinNewspaperNames()
 	r.dropNonNames()
 	r.index()
 }
+
+// possessiveName reads a name that a recogniser split at a possessive,
+// from entity k on: "St James's Palace", "St Egwin's Middle School" (a
+// building word ends it), "Lewis Boys' School", "Workers' Educational
+// Association" (a plural possessive before an organisation's name). It
+// returns the end of the whole name and the index of the last entity it
+// takes in, or 0 when there is no such name. A known place's possessive
+// is not part of a name: "London's Leicester Square".
+func (r *reading) possessiveName(ents []nlp.Entity, k int) (end, next int) {
+	toks := r.doc.Tokens
+	e := ents[k]
+	p := e.Last // capitalised words the recogniser left out before the possessive: "Boys"
+	for p < e.Last+2 && p < len(toks) && toks[p].NER == "O" && strings.HasPrefix(toks[p].POS, "NNP") && isCapitalised(toks[p].Text) {
+		p++
+	}
+	if p+1 >= len(toks) || !isPossessive(toks[p].Text) || gazetteerName(r.doc.Text[toks[e.First].Start:toks[p-1].End]) != "" {
+		return 0, 0
+	}
+	plural := (toks[p].Text == "'" || toks[p].Text == "’") && strings.HasSuffix(toks[p-1].Text, "s")
+	end, next = -1, k
+	if k+1 < len(ents) && ents[k+1].First == p+1 && ents[k+1].Last <= p+4 {
+		end, next = ents[k+1].Last, k+1
+	} else {
+		// the name after the possessive, which the recogniser left out
+		q := p + 1
+		for q < len(toks) && q < p+4 && toks[q].NER == "O" && isCapitalised(toks[q].Text) {
+			q++
+		}
+		// (not "Columbia's Court of Appeals": the name goes on)
+		if q > p+1 && !strings.EqualFold(r.tok(q), "of") {
+			end = q
+		}
+	}
+	if end < 0 || strings.Contains(r.doc.Text[toks[e.First].Start:toks[end-1].End], "\n") {
+		return 0, 0
+	}
+	head := toks[end-1].Text
+	if buildingWords[head] || plural && orgNameWords[head] {
+		return end, next
+	}
+	return 0, 0
+}
+
+// ofAndName reads an organisation's name of the form "X of A and B" that
+// a recogniser ended at the "and" or cut at the "of", from entity k on:
+// "Fife College of Further" + "and Higher Education", "Fife College" +
+// "of Further" + "and Higher Education". X ends in a word that ends
+// organisations' names (College, Department, Institute), A is one word
+// and B up to three, in the same line; neither is a known name ("Bank of
+// England and Wales" stays apart), nor is B opened by a given name ("Bank
+// of Ruritania and John Smith"); B is often typed a person's by the
+// recogniser ("Higher Education"), so its type is not asked. It returns
+// the end of the whole name and the index of the last entity it takes in,
+// or 0.
+func (r *reading) ofAndName(ents []nlp.Entity, k int) (end, next int) {
+	toks := r.doc.Tokens
+	e := ents[k]
+	if e.Type != "ORG" {
+		return 0, 0
+	}
+	next = k
+	n := e.Last // the "and"
+	if e.Last-e.First < 3 || toks[n-2].Text != "of" {
+		// "Fife College" + "of Further": A after the entity, alone or as
+		// an entity of its own
+		if n+2 >= len(toks) || toks[n].Text != "of" {
+			return 0, 0
+		}
+		if k+1 < len(ents) && ents[k+1].First == n+1 {
+			if ents[k+1].Last != n+2 {
+				return 0, 0
+			}
+			next = k + 1
+		} else if toks[n+1].NER != "O" {
+			return 0, 0
+		}
+		n += 2
+	}
+	if n+1 >= len(toks) || toks[n].Text != "and" || !orgNameWords[toks[n-3].Text] ||
+		!isCapitalised(toks[n-1].Text) || gazetteerName(toks[n-1].Text) != "" {
+		return 0, 0
+	}
+	end = n + 1
+	if next+1 < len(ents) && ents[next+1].First == n+1 {
+		if ents[next+1].Last-ents[next+1].First > 3 {
+			return 0, 0
+		}
+		end, next = ents[next+1].Last, next+1
+	} else {
+		for end < len(toks) && end < n+4 && toks[end].NER == "O" && strings.HasPrefix(toks[end].POS, "NNP") {
+			end++
+		}
+	}
+	if end == n+1 || nlp.IsFirstName(toks[n+1].Text) || gazetteerName(r.doc.Text[toks[n+1].Start:toks[end-1].End]) != "" ||
+		strings.Contains(r.doc.Text[toks[e.First].Start:toks[end-1].End], "\n") {
+		return 0, 0
+	}
+	for i := n + 1; i < end; i++ {
+		if !isCapitalised(toks[i].Text) {
+			return 0, 0
+		}
+	}
+	// B is no institution of its own: "Department of Health" + "and State
+	// University" (but "Association of Payment and Clearing Services")
+	if h := toks[end-1].Text; orgNameWords[h] && !strings.HasSuffix(h, "s") {
+		return 0, 0
+	}
+	return end, next
+}
+
+// surnameLike reports whether token i may end a person's name: a
+// capitalised word that is no title, honorific, month, day, nationality,
+// known place or organisation, and no word that ends organisations' names.
+func (r *reading) surnameLike(i int) bool {
+	t := r.tok(i)
+	return isCapitalised(t) && !isAcronym(t) && !nlp.IsTitle(t) && !nlp.IsHonorific(t) && !nlp.IsTimeWord(t) && !nlp.IsDemonym(t) &&
+		gazetteerName(t) == "" && !orgNameWords[t] && !mediaHeads[t] && !clubWords[t] && !nlp.IsCompanySuffix(t) &&
+		!r.isTitleWord(i, false)
+}
+
+// mediaOpeners open broadcasters' names: "Radio Farda", "TV Azteca".
+var mediaOpeners = set(`Radio Television TV`)
 
 // mediaHeads end newspapers' names: "Newcastle Evening Chronicle".
 var mediaHeads = set(`Chronicle Times Post Herald Echo Gazette Standard Mail Express Telegraph
@@ -493,15 +629,26 @@ func (r *reading) addSpan(first, last int, nerType string) {
 	if last-first >= 2 && (nlp.IsHonorific(toks[first].Text) || honours[toks[first].Text]) && !orgNameWords[toks[last-1].Text] {
 		nerType = "PER" // "Dr Alvin Gruber" is a person whatever the recogniser said
 	}
+	// "Mr Perez", "Dr Greenspan": the recogniser leaves an honorific out of
+	// the name, but a name right after one is a person's whatever type the
+	// recogniser gave it (a country or city's name there is a surname:
+	// "Mr Jordan")
+	honorific := first > 0 && nlp.IsHonorific(toks[first-1].Text) && !orgNameWords[toks[last-1].Text] && !nlp.IsCompanySuffix(toks[last-1].Text)
+	if honorific {
+		nerType = "PER"
+	}
 	if last-first >= 2 && (orgNameWords[toks[last-1].Text] || nlp.IsCompanySuffix(toks[last-1].Text)) && nerType != "MISC" {
 		nerType = "ORG" // "Standard Life Investments", "Tata Group": what the name ends in says what it is
+	}
+	if last-first >= 2 && mediaOpeners[toks[first].Text] && nerType != "PER" {
+		nerType = "ORG" // "Radio Farda", "Television Espanola": a broadcaster, not a place
 	}
 	if nerType == "ORG" && strings.HasSuffix(toks[last-1].Text, "shire") {
 		nerType = "LOC" // "Worcestershire": a county
 	}
 	m := &mention{first: first, last: last, start: toks[first].Start, end: toks[last-1].End,
 		text: name, ent: -1, sent: r.doc.SentenceOf(first)}
-	if g, ok := gazetteer.Lookup(name); ok && !(nerType == "ORG" && g.Type == kg.Place && isClub(name)) {
+	if g, ok := gazetteer.Lookup(name); ok && !(nerType == "ORG" && g.Type == kg.Place && isClub(name)) && !(honorific && g.Type != kg.Person) {
 		// the gazetteer names it, unless a city is a club here ("Newcastle
 		// have fined their striker"); a city standing for its government
 		// stays a place, as the guide keeps "Washington" and "Beijing"
@@ -930,8 +1077,40 @@ func (r *reading) retypeByContext() {
 			}
 		}
 	}
+	// "Anil Ambani" beside "Mukesh Ambani": a full name that the
+	// recogniser read as a person's wherever it stands whole, and that
+	// shares its surname with a person of the article, is a relative's,
+	// though the lone first name, a weaker call, outvoted it ("Anil" read
+	// as an organisation)
+	var relatives []*entity
 	for _, e := range r.ents {
-		if e.typ != kg.Place || gazetteerName(e.name) != "" {
+		if e.typ == kg.Person || gazetteerName(e.name) != "" || !r.personLikeName(e.name) {
+			continue
+		}
+		perName, otherName := false, false
+		for _, mi := range e.ments {
+			if m := r.ments[mi]; m.kind == byName && strings.EqualFold(m.text, e.name) {
+				perName = perName || m.typ == kg.Person
+				otherName = otherName || m.typ != kg.Person
+			}
+		}
+		if !perName || otherName {
+			continue
+		}
+		w := words(kg.NameKey(e.name))
+		for _, p := range r.ents {
+			pw := words(kg.NameKey(p.name))
+			if p != e && p.typ == kg.Person && len(pw) >= 2 && pw[len(pw)-1] == w[len(w)-1] && pw[0] != w[0] {
+				relatives = append(relatives, e)
+				break
+			}
+		}
+	}
+	for _, e := range relatives {
+		e.typ = kg.Person
+	}
+	for _, e := range r.ents {
+		if e.typ != kg.Place && e.typ != kg.Person || gazetteerName(e.name) != "" {
 			continue
 		}
 		org := false
@@ -941,6 +1120,16 @@ func (r *reading) retypeByContext() {
 				continue
 			}
 			next := m.last
+			if e.typ == kg.Person {
+				// "Unison, Britain's biggest union, said": a name the
+				// recogniser took for a person's, in apposition to a phrase
+				// that an organisation noun ends (not "Ann Lee, the union's
+				// leader")
+				if (r.tok(next) == "," || isDash(r.tok(next))) && r.orgApposition(next+1) {
+					org = true
+				}
+				continue
+			}
 			if isPossessive(r.tok(next)) && companyWords[r.lower(next+1)] {
 				org = true // "Metlife's chairman"
 			}
@@ -1036,4 +1225,53 @@ func withoutHonours(name string) string {
 		w = w[1:]
 	}
 	return strings.Join(w, " ")
+}
+
+// personLikeName reports whether name could be a person's full name: two
+// or three capitalised words, none of them a known name (place,
+// organisation) or a word that ends organisations' or newspapers' names.
+func (r *reading) personLikeName(name string) bool {
+	w := words(name)
+	if len(w) < 2 || len(w) > 3 {
+		return false
+	}
+	for _, x := range w {
+		if !isCapitalised(x) || gazetteerName(x) != "" || orgNameWords[x] || mediaHeads[x] || clubWords[x] ||
+			nlp.IsCompanySuffix(x) || nlp.IsTitle(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgApposition reports whether the noun phrase from token i, opened by an
+// article or a possessive name, is headed by an organisation noun that ends
+// it: "the country's biggest union,", "Britain's largest bank.".
+func (r *reading) orgApposition(i int) bool {
+	k := i
+	if w := r.lower(k); w == "the" || w == "a" || w == "an" {
+		k++
+	} else if pm := r.mentionAt(k); pm != nil && isPossessive(r.tok(pm.last)) {
+		k = pm.last + 1
+	} else {
+		return false
+	}
+	for end := k + 5; k < end && k < len(r.doc.Tokens); k++ {
+		if isPossessive(r.tok(k)) {
+			continue // "the country's"
+		}
+		pos := r.doc.Tokens[k].POS
+		if orgNouns[r.lower(k)] && strings.HasPrefix(pos, "NN") {
+			switch next := r.tok(k + 1); next {
+			case ",", ".", ";", ":", ")", "and":
+				return true
+			default:
+				return isDash(next)
+			}
+		}
+		if !(strings.HasPrefix(pos, "JJ") || strings.HasPrefix(pos, "NN") || pos == "CD" || pos == "RBS" || pos == "VBN") {
+			return false
+		}
+	}
+	return false
 }
