@@ -174,6 +174,9 @@ func TestEntityTypesByContext(t *testing.T) {
 		// names split at a possessive or at "and"
 		{"He attended Marsh Boys' School in nearby Tredwen before university.",
 			map[string]string{"Marsh Boys' School": "ORG"}},
+		// a newspaper's or broadcaster's name is an organisation's
+		{"Columnist Ed Marr wrote in the Tredwen Evening Post that Radio Kestrel had closed.",
+			map[string]string{"Tredwen Evening Post": "ORG", "Radio Kestrel": "ORG"}},
 		{"He opened an exhibition in the atrium of Carrow College of Further and Higher Education on Monday.",
 			map[string]string{"Carrow College of Further and Higher Education": "ORG"}},
 	}

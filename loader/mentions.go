@@ -140,14 +140,30 @@ func (r *reading) findMentions() {
 			continue
 		}
 		first, last := e.First, e.Last
-		// "Rabbi Marvin" + "Hier", "MEP Robert" + "Kilroy-Silk": a name
-		// the recogniser ended a word early, after a given name or after a
-		// title and one word
+		// "Rabbi Marvin" + "Hier", "MEP Robert" + "Kilroy-Silk", "Ms Kay" +
+		// "Lom": a name the recogniser ended a word early, after a given
+		// name or after one word that follows a title or an honorific
 		if last < len(toks) && toks[last].NER == "O" && toks[last].POS == "NNP" && r.surnameLike(last) && e.Type != "LOC" &&
-			gazetteerName(r.doc.Text[toks[first].Start:toks[last-1].End]) == "" &&
-			(nlp.IsFirstName(toks[last-1].Text) || e.Type == "PER" && last-first == 2 && (honours[toks[first].Text] || r.isTitleWord(first, false))) &&
-			r.doc.SentenceOf(last) == r.doc.SentenceOf(first) {
-			last++
+			gazetteerName(r.doc.Text[toks[first].Start:toks[last-1].End]) == "" && r.doc.SentenceOf(last) == r.doc.SentenceOf(first) {
+			afterTitle := e.Type == "PER" && (last-first == 2 && (honours[toks[first].Text] || r.isTitleWord(first, false)) ||
+				last-first == 1 && first > 0 && nlp.IsHonorific(toks[first-1].Text))
+			if nlp.IsFirstName(toks[last-1].Text) || afterTitle {
+				last++
+			}
+		}
+		// "the Brazilian city of Porto" + "Alegre": after "city of" the
+		// capitalised words that follow are the place's name
+		if first >= 2 && strings.EqualFold(toks[first-1].Text, "of") && placeNouns[strings.ToLower(toks[first-2].Text)] {
+			for last < len(toks) && last < e.Last+2 && toks[last].NER == "O" && toks[last].POS == "NNP" && isCapitalised(toks[last].Text) &&
+				!nlp.IsTimeWord(toks[last].Text) && r.doc.SentenceOf(last) == r.doc.SentenceOf(first) {
+				last++
+			}
+		}
+		// "Van" + "Nistel": a capitalised particle the recogniser left out
+		// of a person's name
+		if e.Type == "PER" && first > 0 && toks[first-1].NER == "O" && isCapitalised(toks[first-1].Text) &&
+			surnameParticles[toks[first-1].Text] && !sentenceStart(r.doc, first-1) {
+			first--
 		}
 		// a party or organisation word right before a person's name that
 		// the recogniser left out ("Conservative Graham Brady"): addSpan
@@ -394,19 +410,55 @@ func (r *reading) properNounsLeftOut() {
 	for i := 0; i < len(toks); i++ {
 		// "BBC Radio 4's Today programme", "the Newsnight show": a programme's
 		// name, even a time word, before "programme" or "show"
-		if !covered[i] && isCapitalised(toks[i].Text) && !sentStart[i] && i > 0 &&
+		// (a name the recogniser found for the programme's first words,
+		// "Breakfast" of "Breakfast with Frost", gives way to it)
+		startsMention := covered[i] && (i == 0 || !covered[i-1])
+		if (!covered[i] || startsMention) && isCapitalised(toks[i].Text) && !sentStart[i] && i > 0 &&
 			(isPossessive(toks[i-1].Text) || strings.EqualFold(toks[i-1].Text, "the")) {
 			j := i + 1 // "Breakfast with Frost", "Talking Point"
 			for j < len(toks) && j < i+5 && (isCapitalised(toks[j].Text) || toks[j].Text == "with" || toks[j].Text == "at") {
 				j++
 			}
-			programme := j < len(toks) && (toks[j].Text == "programme" || toks[j].Text == "show")
-			if programme || j == i+1 && toks[i].NER == "O" && i >= 2 && isPossessive(toks[i-1].Text) && r.broadcaster(i-2) {
+			programme := j < len(toks) && (toks[j].Text == "programme" || toks[j].Text == "show") &&
+				!strings.Contains(r.doc.Text[toks[i].Start:toks[j].Start], "\n")
+			if startsMention && !(programme && j > i+1 && !covered[j-1]) {
+				programme = false // only a name the recogniser cut short
+			}
+			if programme || !covered[i] && j == i+1 && toks[i].NER == "O" && i >= 2 && isPossessive(toks[i-1].Text) && r.broadcaster(i-2) {
+				if startsMention {
+					r.ments = slices.DeleteFunc(r.ments, func(m *mention) bool { return m.first >= i && m.last <= j })
+				}
 				for k := i; k < j; k++ {
 					covered[k] = true
 				}
 				r.addSpan(i, j, "ORG")
 				i = j - 1
+				continue
+			}
+		}
+		// "a Premier League spokesman": a name the gazetteer knows, of words
+		// the recogniser left out, even one opening with a title ("Premier")
+		if !covered[i] && toks[i].NER == "O" && isCapitalised(toks[i].Text) {
+			known := 0
+			for n := 4; n >= 2 && known == 0; n-- {
+				if i+n > len(toks) || r.doc.SentenceOf(i+n-1) != r.doc.SentenceOf(i) {
+					continue
+				}
+				ok := true
+				for k := i; k < i+n; k++ {
+					ok = ok && !covered[k] && toks[k].NER == "O" && (isCapitalised(toks[k].Text) || nameParticles[toks[k].Text])
+				}
+				text := r.doc.Text[toks[i].Start:toks[i+n-1].End]
+				if g, found := gazetteer.Lookup(text); ok && found && g.Type != kg.Person && !strings.Contains(text, "\n") {
+					known = n
+					r.addSpan(i, i+n, map[string]string{kg.Place: "LOC", kg.Org: "ORG"}[g.Type])
+				}
+			}
+			if known > 0 {
+				for k := i; k < i+known; k++ {
+					covered[k] = true
+				}
+				i += known - 1
 				continue
 			}
 		}
@@ -639,6 +691,9 @@ func (r *reading) addSpan(first, last int, nerType string) {
 	}
 	if last-first >= 2 && (orgNameWords[toks[last-1].Text] || nlp.IsCompanySuffix(toks[last-1].Text)) && nerType != "MISC" {
 		nerType = "ORG" // "Standard Life Investments", "Tata Group": what the name ends in says what it is
+	}
+	if last-first >= 2 && nerType == "LOC" && mediaHeads[toks[last-1].Text] && !buildingWords[toks[last-1].Text] {
+		nerType = "ORG" // "South Wales Evening Post", "Washington Post": a newspaper
 	}
 	if last-first >= 2 && mediaOpeners[toks[first].Text] && nerType != "PER" {
 		nerType = "ORG" // "Radio Farda", "Television Espanola": a broadcaster, not a place
@@ -1211,6 +1266,9 @@ func (r *reading) nounAfterWords(i int, nouns map[string]bool) bool {
 var buildingWords = set(`Palace Square Hall Park Cathedral Church Hospital College School Bridge Street
 	Road Gardens Abbey Castle Court House Chapel Field Green Lane Place Tower Theatre`)
 
+// surnameParticles open surnames when capitalised: "Van Nistelrooy", "De Gaulle".
+var surnameParticles = set(`Van Von De Da Di Du Der Den Del Della Le La Bin Al El Ter`)
+
 // nameParticles are lower-case words inside names: "Aguas de Barcelona", "Ludwig van Beethoven".
 var nameParticles = set(`de da di du van von der den del la le bin al el y of and`)
 
@@ -1274,4 +1332,10 @@ func (r *reading) orgApposition(i int) bool {
 		}
 	}
 	return false
+}
+
+// sentenceStart reports whether token i opens a sentence of doc.
+func sentenceStart(doc *nlp.Doc, i int) bool {
+	s := doc.SentenceOf(i)
+	return s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].First == i
 }
