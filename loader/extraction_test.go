@@ -171,6 +171,9 @@ func TestEntityTypesByContext(t *testing.T) {
 		// a name in apposition to a phrase an organisation noun ends
 		{"A spokesman for Tellum, Britain's biggest union, said talks would go on.",
 			map[string]string{"Tellum": "ORG"}},
+		// a lone word read as a person's that opens an organisation's name
+		{"Noreen Dell works for Harbin International, the aid agency. Harbin has since closed its office in Lagos.",
+			map[string]string{"Harbin International": "ORG", "Harbin": ""}},
 		// names split at a possessive or at "and"
 		{"He attended Marsh Boys' School in nearby Tredwen before university.",
 			map[string]string{"Marsh Boys' School": "ORG"}},

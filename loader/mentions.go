@@ -855,9 +855,11 @@ func (r *reading) resolve() {
 		}
 		votes := map[string]int{}
 		for _, mi := range e.ments {
-			if m := r.ments[mi]; m.kind == byName {
-				votes[m.typ]++
+			m := r.ments[mi]
+			if m.kind != byName || m.typ == kg.Person && e.typ == kg.Org && len(words(m.text)) == 1 && len(words(e.name)) >= 2 && !r.personLikeName(e.name) {
+				continue // "Care" read as a person's name does not make Care International one
 			}
+			votes[m.typ]++
 		}
 		for t, n := range votes {
 			if n > votes[e.typ] {
@@ -981,6 +983,21 @@ func (r *reading) longerForm(m *mention) int {
 		}
 		if best < 0 || pos > bestPos {
 			best, bestPos = k, pos
+		}
+	}
+	// "Care has since closed its offices" after "Care International": a
+	// lone word the recogniser took for a person's, that opens the name of
+	// one organisation of the article and is no given name, is that
+	// organisation's short name, when the longer name cannot be a person's
+	// (not "Dwain" for "Dwain Chambers" typed an organisation)
+	if best < 0 && m.typ == kg.Person && m.kind == byName && len(words(m.text)) == 1 && !nlp.IsFirstName(m.text) {
+		for k, e := range r.ents {
+			if ew := words(e.name); e.typ == kg.Org && len(ew) >= 2 && ew[0] == m.text && !r.personLikeName(e.name) {
+				if best >= 0 {
+					return -1 // two organisations open with it
+				}
+				best = k
+			}
 		}
 	}
 	return best
