@@ -25,6 +25,7 @@ func main() {
 	flag.Float64Var(&cfg.Prune, "prune", 0, "drop the recogniser's averaged weights below this (0 = default)")
 	flag.Float64Var(&cfg.POSPrune, "pos-prune", 0, "drop the POS tagger's averaged weights below this (0 = default)")
 	flag.BoolVar(&cfg.POSOnly, "pos-only", false, "train the POS tagger on train, print its testa accuracy and stop (quick; writes no files)")
+	flag.IntVar(&cfg.NERModels, "ner-models", 0, "recognisers trained on different orders and averaged (0 = default)")
 	flag.BoolVar(&cfg.EvalEvery, "eval-every", false, "score testa after every NER epoch")
 	flag.Parse()
 	cfg.Log = os.Stderr
