@@ -117,11 +117,9 @@ func (r *reading) findMentions() {
 		}
 		// "St James's Palace": a recogniser splits it at the possessive
 		// ("St Egwin's Middle School" too: the building word ends the second part)
-		if k+1 < len(ents) && ents[k+1].First == e.Last+1 && ents[k+1].Last <= ents[k+1].First+3 &&
-			isPossessive(toks[e.Last].Text) && buildingWords[toks[ents[k+1].Last-1].Text] &&
-			gazetteerName(r.doc.Text[toks[e.First].Start:toks[e.Last-1].End]) == "" { // not "London's Leicester Square
-			r.addSpan(e.First, ents[k+1].Last, "LOC")
-			k++
+		if end, next := r.possessiveName(ents, k); end > 0 {
+			r.addSpan(e.First, end, "LOC")
+			k = next
 			continue
 		}
 		// "Entertainment" + "and" + "Leisure Software Publishers
@@ -134,7 +132,39 @@ func (r *reading) findMentions() {
 			k++
 			continue
 		}
-		first := e.First
+		// "Fife College of Further" + "and" + "Higher Education": a
+		// recogniser splits "X of A and B" at the "and"
+		if end, next := r.ofAndName(ents, k); end > 0 {
+			r.addSpan(e.First, end, "ORG")
+			k = next
+			continue
+		}
+		first, last := e.First, e.Last
+		// "Rabbi Marvin" + "Hier", "MEP Robert" + "Kilroy-Silk", "Ms Kay" +
+		// "Lom": a name the recogniser ended a word early, after a given
+		// name or after one word that follows a title or an honorific
+		if last < len(toks) && toks[last].NER == "O" && toks[last].POS == "NNP" && r.surnameLike(last) && e.Type != "LOC" &&
+			gazetteerName(r.doc.Text[toks[first].Start:toks[last-1].End]) == "" && r.doc.SentenceOf(last) == r.doc.SentenceOf(first) {
+			afterTitle := e.Type == "PER" && (last-first == 2 && (honours[toks[first].Text] || r.isTitleWord(first, false)) ||
+				last-first == 1 && first > 0 && nlp.IsHonorific(toks[first-1].Text))
+			if nlp.IsFirstName(toks[last-1].Text) || afterTitle {
+				last++
+			}
+		}
+		// "the Brazilian city of Porto" + "Alegre": after "city of" the
+		// capitalised words that follow are the place's name
+		if first >= 2 && strings.EqualFold(toks[first-1].Text, "of") && placeNouns[strings.ToLower(toks[first-2].Text)] {
+			for last < len(toks) && last < e.Last+2 && toks[last].NER == "O" && toks[last].POS == "NNP" && isCapitalised(toks[last].Text) &&
+				!nlp.IsTimeWord(toks[last].Text) && r.doc.SentenceOf(last) == r.doc.SentenceOf(first) {
+				last++
+			}
+		}
+		// "Van" + "Nistel": a capitalised particle the recogniser left out
+		// of a person's name
+		if e.Type == "PER" && first > 0 && toks[first-1].NER == "O" && isCapitalised(toks[first-1].Text) &&
+			surnameParticles[toks[first-1].Text] && !sentenceStart(r.doc, first-1) {
+			first--
+		}
 		// a party or organisation word right before a person's name that
 		// the recogniser left out ("Conservative Graham Brady"): addSpan
 		// splits it off again as a mention of its own
@@ -147,13 +177,135 @@ func (r *reading) findMentions() {
 				first--
 			}
 		}
-		r.addSpan(first, e.Last, e.Type)
+		r.addSpan(first, last, e.Type)
 	}
 	r.properNounsLeftOut()
 	r.joinNewspaperNames()
 	r.dropNonNames()
 	r.index()
 }
+
+// possessiveName reads a name that a recogniser split at a possessive,
+// from entity k on: "St James's Palace", "St Egwin's Middle School" (a
+// building word ends it), "Lewis Boys' School", "Workers' Educational
+// Association" (a plural possessive before an organisation's name). It
+// returns the end of the whole name and the index of the last entity it
+// takes in, or 0 when there is no such name. A known place's possessive
+// is not part of a name: "London's Leicester Square".
+func (r *reading) possessiveName(ents []nlp.Entity, k int) (end, next int) {
+	toks := r.doc.Tokens
+	e := ents[k]
+	p := e.Last // capitalised words the recogniser left out before the possessive: "Boys"
+	for p < e.Last+2 && p < len(toks) && toks[p].NER == "O" && strings.HasPrefix(toks[p].POS, "NNP") && isCapitalised(toks[p].Text) {
+		p++
+	}
+	if p+1 >= len(toks) || !isPossessive(toks[p].Text) || gazetteerName(r.doc.Text[toks[e.First].Start:toks[p-1].End]) != "" {
+		return 0, 0
+	}
+	plural := (toks[p].Text == "'" || toks[p].Text == "’") && strings.HasSuffix(toks[p-1].Text, "s")
+	end, next = -1, k
+	if k+1 < len(ents) && ents[k+1].First == p+1 && ents[k+1].Last <= p+4 {
+		end, next = ents[k+1].Last, k+1
+	} else {
+		// the name after the possessive, which the recogniser left out
+		q := p + 1
+		for q < len(toks) && q < p+4 && toks[q].NER == "O" && isCapitalised(toks[q].Text) {
+			q++
+		}
+		// (not "Columbia's Court of Appeals": the name goes on)
+		if q > p+1 && !strings.EqualFold(r.tok(q), "of") {
+			end = q
+		}
+	}
+	if end < 0 || strings.Contains(r.doc.Text[toks[e.First].Start:toks[end-1].End], "\n") {
+		return 0, 0
+	}
+	head := toks[end-1].Text
+	if buildingWords[head] || plural && orgNameWords[head] {
+		return end, next
+	}
+	return 0, 0
+}
+
+// ofAndName reads an organisation's name of the form "X of A and B" that
+// a recogniser ended at the "and" or cut at the "of", from entity k on:
+// "Fife College of Further" + "and Higher Education", "Fife College" +
+// "of Further" + "and Higher Education". X ends in a word that ends
+// organisations' names (College, Department, Institute), A is one word
+// and B up to three, in the same line; neither is a known name ("Bank of
+// England and Wales" stays apart), nor is B opened by a given name ("Bank
+// of Ruritania and John Smith"); B is often typed a person's by the
+// recogniser ("Higher Education"), so its type is not asked. It returns
+// the end of the whole name and the index of the last entity it takes in,
+// or 0.
+func (r *reading) ofAndName(ents []nlp.Entity, k int) (end, next int) {
+	toks := r.doc.Tokens
+	e := ents[k]
+	if e.Type != "ORG" {
+		return 0, 0
+	}
+	next = k
+	n := e.Last // the "and"
+	if e.Last-e.First < 3 || toks[n-2].Text != "of" {
+		// "Fife College" + "of Further": A after the entity, alone or as
+		// an entity of its own
+		if n+2 >= len(toks) || toks[n].Text != "of" {
+			return 0, 0
+		}
+		if k+1 < len(ents) && ents[k+1].First == n+1 {
+			if ents[k+1].Last != n+2 {
+				return 0, 0
+			}
+			next = k + 1
+		} else if toks[n+1].NER != "O" {
+			return 0, 0
+		}
+		n += 2
+	}
+	if n+1 >= len(toks) || toks[n].Text != "and" || !orgNameWords[toks[n-3].Text] ||
+		!isCapitalised(toks[n-1].Text) || gazetteerName(toks[n-1].Text) != "" {
+		return 0, 0
+	}
+	end = n + 1
+	if next+1 < len(ents) && ents[next+1].First == n+1 {
+		if ents[next+1].Last-ents[next+1].First > 3 {
+			return 0, 0
+		}
+		end, next = ents[next+1].Last, next+1
+	} else {
+		for end < len(toks) && end < n+4 && toks[end].NER == "O" && strings.HasPrefix(toks[end].POS, "NNP") {
+			end++
+		}
+	}
+	if end == n+1 || nlp.IsFirstName(toks[n+1].Text) || gazetteerName(r.doc.Text[toks[n+1].Start:toks[end-1].End]) != "" ||
+		strings.Contains(r.doc.Text[toks[e.First].Start:toks[end-1].End], "\n") {
+		return 0, 0
+	}
+	for i := n + 1; i < end; i++ {
+		if !isCapitalised(toks[i].Text) {
+			return 0, 0
+		}
+	}
+	// B is no institution of its own: "Department of Health" + "and State
+	// University" (but "Association of Payment and Clearing Services")
+	if h := toks[end-1].Text; orgNameWords[h] && !strings.HasSuffix(h, "s") {
+		return 0, 0
+	}
+	return end, next
+}
+
+// surnameLike reports whether token i may end a person's name: a
+// capitalised word that is no title, honorific, month, day, nationality,
+// known place or organisation, and no word that ends organisations' names.
+func (r *reading) surnameLike(i int) bool {
+	t := r.tok(i)
+	return isCapitalised(t) && !isAcronym(t) && !nlp.IsTitle(t) && !nlp.IsHonorific(t) && !nlp.IsTimeWord(t) && !nlp.IsDemonym(t) &&
+		gazetteerName(t) == "" && !orgNameWords[t] && !mediaHeads[t] && !clubWords[t] && !nlp.IsCompanySuffix(t) &&
+		!r.isTitleWord(i, false)
+}
+
+// mediaOpeners open broadcasters' names: "Radio Farda", "TV Azteca".
+var mediaOpeners = set(`Radio Television TV`)
 
 // mediaHeads end newspapers' names: "Newcastle Evening Chronicle".
 var mediaHeads = set(`Chronicle Times Post Herald Echo Gazette Standard Mail Express Telegraph
@@ -258,19 +410,55 @@ func (r *reading) properNounsLeftOut() {
 	for i := 0; i < len(toks); i++ {
 		// "BBC Radio 4's Today programme", "the Newsnight show": a programme's
 		// name, even a time word, before "programme" or "show"
-		if !covered[i] && isCapitalised(toks[i].Text) && !sentStart[i] && i > 0 &&
+		// (a name the recogniser found for the programme's first words,
+		// "Breakfast" of "Breakfast with Frost", gives way to it)
+		startsMention := covered[i] && (i == 0 || !covered[i-1])
+		if (!covered[i] || startsMention) && isCapitalised(toks[i].Text) && !sentStart[i] && i > 0 &&
 			(isPossessive(toks[i-1].Text) || strings.EqualFold(toks[i-1].Text, "the")) {
 			j := i + 1 // "Breakfast with Frost", "Talking Point"
 			for j < len(toks) && j < i+5 && (isCapitalised(toks[j].Text) || toks[j].Text == "with" || toks[j].Text == "at") {
 				j++
 			}
-			programme := j < len(toks) && (toks[j].Text == "programme" || toks[j].Text == "show")
-			if programme || j == i+1 && toks[i].NER == "O" && i >= 2 && isPossessive(toks[i-1].Text) && r.broadcaster(i-2) {
+			programme := j < len(toks) && (toks[j].Text == "programme" || toks[j].Text == "show") &&
+				!strings.Contains(r.doc.Text[toks[i].Start:toks[j].Start], "\n")
+			if startsMention && !(programme && j > i+1 && !covered[j-1]) {
+				programme = false // only a name the recogniser cut short
+			}
+			if programme || !covered[i] && j == i+1 && toks[i].NER == "O" && i >= 2 && isPossessive(toks[i-1].Text) && r.broadcaster(i-2) {
+				if startsMention {
+					r.ments = slices.DeleteFunc(r.ments, func(m *mention) bool { return m.first >= i && m.last <= j })
+				}
 				for k := i; k < j; k++ {
 					covered[k] = true
 				}
 				r.addSpan(i, j, "ORG")
 				i = j - 1
+				continue
+			}
+		}
+		// "a Premier League spokesman": a name the gazetteer knows, of words
+		// the recogniser left out, even one opening with a title ("Premier")
+		if !covered[i] && toks[i].NER == "O" && isCapitalised(toks[i].Text) {
+			known := 0
+			for n := 4; n >= 2 && known == 0; n-- {
+				if i+n > len(toks) || r.doc.SentenceOf(i+n-1) != r.doc.SentenceOf(i) {
+					continue
+				}
+				ok := true
+				for k := i; k < i+n; k++ {
+					ok = ok && !covered[k] && toks[k].NER == "O" && (isCapitalised(toks[k].Text) || nameParticles[toks[k].Text])
+				}
+				text := r.doc.Text[toks[i].Start:toks[i+n-1].End]
+				if g, found := gazetteer.Lookup(text); ok && found && g.Type != kg.Person && !strings.Contains(text, "\n") {
+					known = n
+					r.addSpan(i, i+n, map[string]string{kg.Place: "LOC", kg.Org: "ORG"}[g.Type])
+				}
+			}
+			if known > 0 {
+				for k := i; k < i+known; k++ {
+					covered[k] = true
+				}
+				i += known - 1
 				continue
 			}
 		}
@@ -493,15 +681,29 @@ func (r *reading) addSpan(first, last int, nerType string) {
 	if last-first >= 2 && (nlp.IsHonorific(toks[first].Text) || honours[toks[first].Text]) && !orgNameWords[toks[last-1].Text] {
 		nerType = "PER" // "Dr Alvin Gruber" is a person whatever the recogniser said
 	}
+	// "Mr Perez", "Dr Greenspan": the recogniser leaves an honorific out of
+	// the name, but a name right after one is a person's whatever type the
+	// recogniser gave it (a country or city's name there is a surname:
+	// "Mr Jordan")
+	honorific := first > 0 && nlp.IsHonorific(toks[first-1].Text) && !orgNameWords[toks[last-1].Text] && !nlp.IsCompanySuffix(toks[last-1].Text)
+	if honorific {
+		nerType = "PER"
+	}
 	if last-first >= 2 && (orgNameWords[toks[last-1].Text] || nlp.IsCompanySuffix(toks[last-1].Text)) && nerType != "MISC" {
 		nerType = "ORG" // "Standard Life Investments", "Tata Group": what the name ends in says what it is
+	}
+	if last-first >= 2 && nerType == "LOC" && mediaHeads[toks[last-1].Text] && !buildingWords[toks[last-1].Text] {
+		nerType = "ORG" // "South Wales Evening Post", "Washington Post": a newspaper
+	}
+	if last-first >= 2 && mediaOpeners[toks[first].Text] && nerType != "PER" {
+		nerType = "ORG" // "Radio Farda", "Television Espanola": a broadcaster, not a place
 	}
 	if nerType == "ORG" && strings.HasSuffix(toks[last-1].Text, "shire") {
 		nerType = "LOC" // "Worcestershire": a county
 	}
 	m := &mention{first: first, last: last, start: toks[first].Start, end: toks[last-1].End,
 		text: name, ent: -1, sent: r.doc.SentenceOf(first)}
-	if g, ok := gazetteer.Lookup(name); ok && !(nerType == "ORG" && g.Type == kg.Place && isClub(name)) {
+	if g, ok := gazetteer.Lookup(name); ok && !(nerType == "ORG" && g.Type == kg.Place && isClub(name)) && !(honorific && g.Type != kg.Person) {
 		// the gazetteer names it, unless a city is a club here ("Newcastle
 		// have fined their striker"); a city standing for its government
 		// stays a place, as the guide keeps "Washington" and "Beijing"
@@ -653,9 +855,11 @@ func (r *reading) resolve() {
 		}
 		votes := map[string]int{}
 		for _, mi := range e.ments {
-			if m := r.ments[mi]; m.kind == byName {
-				votes[m.typ]++
+			m := r.ments[mi]
+			if m.kind != byName || m.typ == kg.Person && e.typ == kg.Org && len(words(m.text)) == 1 && len(words(e.name)) >= 2 && !r.personLikeName(e.name) {
+				continue // "Care" read as a person's name does not make Care International one
 			}
+			votes[m.typ]++
 		}
 		for t, n := range votes {
 			if n > votes[e.typ] {
@@ -779,6 +983,21 @@ func (r *reading) longerForm(m *mention) int {
 		}
 		if best < 0 || pos > bestPos {
 			best, bestPos = k, pos
+		}
+	}
+	// "Care has since closed its offices" after "Care International": a
+	// lone word the recogniser took for a person's, that opens the name of
+	// one organisation of the article and is no given name, is that
+	// organisation's short name, when the longer name cannot be a person's
+	// (not "Dwain" for "Dwain Chambers" typed an organisation)
+	if best < 0 && m.typ == kg.Person && m.kind == byName && len(words(m.text)) == 1 && !nlp.IsFirstName(m.text) {
+		for k, e := range r.ents {
+			if ew := words(e.name); e.typ == kg.Org && len(ew) >= 2 && ew[0] == m.text && !r.personLikeName(e.name) {
+				if best >= 0 {
+					return -1 // two organisations open with it
+				}
+				best = k
+			}
 		}
 	}
 	return best
@@ -930,8 +1149,40 @@ func (r *reading) retypeByContext() {
 			}
 		}
 	}
+	// "Anil Ambani" beside "Mukesh Ambani": a full name that the
+	// recogniser read as a person's wherever it stands whole, and that
+	// shares its surname with a person of the article, is a relative's,
+	// though the lone first name, a weaker call, outvoted it ("Anil" read
+	// as an organisation)
+	var relatives []*entity
 	for _, e := range r.ents {
-		if e.typ != kg.Place || gazetteerName(e.name) != "" {
+		if e.typ == kg.Person || gazetteerName(e.name) != "" || !r.personLikeName(e.name) {
+			continue
+		}
+		perName, otherName := false, false
+		for _, mi := range e.ments {
+			if m := r.ments[mi]; m.kind == byName && strings.EqualFold(m.text, e.name) {
+				perName = perName || m.typ == kg.Person
+				otherName = otherName || m.typ != kg.Person
+			}
+		}
+		if !perName || otherName {
+			continue
+		}
+		w := words(kg.NameKey(e.name))
+		for _, p := range r.ents {
+			pw := words(kg.NameKey(p.name))
+			if p != e && p.typ == kg.Person && len(pw) >= 2 && pw[len(pw)-1] == w[len(w)-1] && pw[0] != w[0] {
+				relatives = append(relatives, e)
+				break
+			}
+		}
+	}
+	for _, e := range relatives {
+		e.typ = kg.Person
+	}
+	for _, e := range r.ents {
+		if e.typ != kg.Place && e.typ != kg.Person || gazetteerName(e.name) != "" {
 			continue
 		}
 		org := false
@@ -941,6 +1192,16 @@ func (r *reading) retypeByContext() {
 				continue
 			}
 			next := m.last
+			if e.typ == kg.Person {
+				// "Unison, Britain's biggest union, said": a name the
+				// recogniser took for a person's, in apposition to a phrase
+				// that an organisation noun ends (not "Ann Lee, the union's
+				// leader")
+				if (r.tok(next) == "," || isDash(r.tok(next))) && r.orgApposition(next+1) {
+					org = true
+				}
+				continue
+			}
 			if isPossessive(r.tok(next)) && companyWords[r.lower(next+1)] {
 				org = true // "Metlife's chairman"
 			}
@@ -1022,6 +1283,9 @@ func (r *reading) nounAfterWords(i int, nouns map[string]bool) bool {
 var buildingWords = set(`Palace Square Hall Park Cathedral Church Hospital College School Bridge Street
 	Road Gardens Abbey Castle Court House Chapel Field Green Lane Place Tower Theatre`)
 
+// surnameParticles open surnames when capitalised: "Van Nistelrooy", "De Gaulle".
+var surnameParticles = set(`Van Von De Da Di Du Der Den Del Della Le La Bin Al El Ter`)
+
 // nameParticles are lower-case words inside names: "Aguas de Barcelona", "Ludwig van Beethoven".
 var nameParticles = set(`de da di du van von der den del la le bin al el y of and`)
 
@@ -1036,4 +1300,59 @@ func withoutHonours(name string) string {
 		w = w[1:]
 	}
 	return strings.Join(w, " ")
+}
+
+// personLikeName reports whether name could be a person's full name: two
+// or three capitalised words, none of them a known name (place,
+// organisation) or a word that ends organisations' or newspapers' names.
+func (r *reading) personLikeName(name string) bool {
+	w := words(name)
+	if len(w) < 2 || len(w) > 3 {
+		return false
+	}
+	for _, x := range w {
+		if !isCapitalised(x) || gazetteerName(x) != "" || orgNameWords[x] || mediaHeads[x] || clubWords[x] ||
+			nlp.IsCompanySuffix(x) || nlp.IsTitle(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgApposition reports whether the noun phrase from token i, opened by an
+// article or a possessive name, is headed by an organisation noun that ends
+// it: "the country's biggest union,", "Britain's largest bank.".
+func (r *reading) orgApposition(i int) bool {
+	k := i
+	if w := r.lower(k); w == "the" || w == "a" || w == "an" {
+		k++
+	} else if pm := r.mentionAt(k); pm != nil && isPossessive(r.tok(pm.last)) {
+		k = pm.last + 1
+	} else {
+		return false
+	}
+	for end := k + 5; k < end && k < len(r.doc.Tokens); k++ {
+		if isPossessive(r.tok(k)) {
+			continue // "the country's"
+		}
+		pos := r.doc.Tokens[k].POS
+		if orgNouns[r.lower(k)] && strings.HasPrefix(pos, "NN") {
+			switch next := r.tok(k + 1); next {
+			case ",", ".", ";", ":", ")", "and":
+				return true
+			default:
+				return isDash(next)
+			}
+		}
+		if !(strings.HasPrefix(pos, "JJ") || strings.HasPrefix(pos, "NN") || pos == "CD" || pos == "RBS" || pos == "VBN") {
+			return false
+		}
+	}
+	return false
+}
+
+// sentenceStart reports whether token i opens a sentence of doc.
+func sentenceStart(doc *nlp.Doc, i int) bool {
+	s := doc.SentenceOf(i)
+	return s >= 0 && s < len(doc.Sentences) && doc.Sentences[s].First == i
 }

@@ -160,7 +160,10 @@ func (r *reading) describedByPlace(m *mention) {
 	}
 	// PLACE ORG: "US Federal Reserve"
 	// (not "London UKIP MEP Gerard Batten": there the place is the MEP's seat)
-	if y := r.mentionAt(j); y != nil && y.first == j && y.typ == kg.Org && y.kind == byName && j == m.last && titles[r.lower(y.last)].predicate != kg.MemberOf {
+	// (not "a 4th German Reich", "the Fifth French Republic": an ordinal
+	// makes it one of a country's regimes, not an organisation there)
+	if y := r.mentionAt(j); y != nil && y.first == j && y.typ == kg.Org && y.kind == byName && j == m.last && titles[r.lower(y.last)].predicate != kg.MemberOf &&
+		!isOrdinal(r.tok(m.first-1)) {
 		r.facts.add(y.ent, kg.LocatedIn, m.ent, m.sent)
 		return
 	}
@@ -277,4 +280,15 @@ func (r *reading) placeNamed(name string, tok int) int {
 	r.ments = append(r.ments, m)
 	r.ents[k].ments = append(r.ents[k].ments, len(r.ments)-1)
 	return k
+}
+
+// isOrdinal reports whether w is an ordinal number: "4th", "third", "Fifth".
+func isOrdinal(w string) bool {
+	w = strings.ToLower(w)
+	switch w {
+	case "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth":
+		return true
+	}
+	d := strings.TrimLeft(w, "0123456789")
+	return len(d) < len(w) && (d == "st" || d == "nd" || d == "rd" || d == "th")
 }

@@ -120,5 +120,5 @@ func TestTestaScores(t *testing.T) {
 // Floors a little under what the committed models reach (see README.md).
 const (
 	testaF1Floor  = 90.5
-	testaPOSFloor = 95.5
+	testaPOSFloor = 95.9
 )

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -70,13 +71,16 @@ type lex struct {
 	cluster            uint32 // word-cluster path bits (0 = unknown)
 	clen               uint8  // length of the cluster path
 	capsBucket         uint8  // how often the word is capitalised in unlabelled text (0 = unknown)
+	amb                uint64 // ambiguity class: the POS tags the word has in train (0 = seen fewer than ambMinCount times)
+	hyLast             uint64 // lower case of the part after the last hyphen (0 = no hyphen)
+	hySuf              uint64 // its last three letters
 }
 
 // lexer computes lex values with reusable buffers (no allocation).
 type lexer struct {
 	norm, low, shape []byte
 	res              *resources
-	noAffix          bool // leave pre/suf unset (the pipeline fills them on a word-cache miss)
+	noAffix          bool // leave pre/suf, hyphen parts and the lexicon's values unset (the pipeline's word cache has them)
 }
 
 // normRune maps typographic variants to their CoNLL/Penn spellings.
@@ -215,9 +219,18 @@ func (lx *lexer) compute(s string, out *lex) {
 		}
 	}
 	out.cluster, out.clen, out.capsBucket = 0, 0, 0
-	if lx.res != nil {
+	out.amb, out.hyLast, out.hySuf = 0, 0, 0
+	if lx.res != nil && !lx.noAffix {
 		if wi, ok := lx.res.words[out.lower]; ok {
 			out.cluster, out.clen, out.capsBucket = wi.cluster, wi.clen, wi.capsBucket
+		}
+		out.amb = lx.res.amb[out.word]
+	}
+	if flags&fHasHyph != 0 && !lx.noAffix {
+		if h := bytes.LastIndexByte(low, '-'); h > 0 && h < len(low)-1 {
+			part := low[h+1:]
+			out.hyLast = fnvBytes(part)
+			out.hySuf = fnvBytes(part[max(0, len(part)-3):])
 		}
 	}
 	lx.norm, lx.low, lx.shape = norm, low, shape
@@ -234,4 +247,5 @@ type wordInfo struct {
 type resources struct {
 	words   map[uint64]wordInfo // lower-case hash -> info
 	posDict map[uint64]uint8    // normalised word hash -> unambiguous POS tag index
+	amb     map[uint64]uint64   // normalised word hash -> ambiguity class: bit t = seen with POS tag t in train
 }

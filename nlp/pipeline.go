@@ -189,12 +189,14 @@ type wordCache struct {
 
 const wordCacheLimit = 16384 // words per generation
 
+const cacheHead = 6 // dictionary tag, ambiguity class (2 words), 3-letter suffix hash (2 words), caps bucket
+
 func (c *wordCache) reset(m *models) {
 	c.npos, c.nner = len(m.pos.Classes), len(m.ner.Classes)
 	if c.index == nil {
 		c.index = make(map[uint64]int32, wordCacheLimit)
 		c.oldIndex = make(map[uint64]int32, wordCacheLimit)
-		c.arena = make([]int32, 0, 1024*(1+5*(c.npos+c.nner)))
+		c.arena = make([]int32, 0, 1024*(cacheHead+5*(c.npos+c.nner)))
 	}
 	clear(c.index)
 	clear(c.oldIndex)
@@ -211,7 +213,10 @@ func (c *wordCache) rotate() {
 }
 
 // get returns the arena offset of the entry of word (lexical values l,
-// without affixes). An entry is the POS dictionary tag (or -1), then the
+// without affixes). An entry is a head of cacheHead values (the POS
+// dictionary tag or -1; the word's ambiguity class and its 3-letter suffix
+// hash, 64 bits each as two int32s; its capitalisation bucket: the lexical
+// values the context features need, which prepare leaves unset), then the
 // POS vectors for offsets -2..2, then the recogniser's.
 func (c *wordCache) get(m *models, lx *lexer, word string, l *lex, caps bool) int32 {
 	key := l.word // the normalised form determines every cached feature
@@ -221,7 +226,7 @@ func (c *wordCache) get(m *models, lx *lexer, word string, l *lex, caps bool) in
 	if off, ok := c.index[key]; ok {
 		return off
 	}
-	stride := 1 + 5*(c.npos+c.nner)
+	stride := cacheHead + 5*(c.npos+c.nner)
 	if old, ok := c.oldIndex[key]; ok {
 		off := len(c.arena)
 		c.arena = append(c.arena, c.oldArena[old:int(old)+stride]...)
@@ -243,7 +248,10 @@ func (c *wordCache) get(m *models, lx *lexer, word string, l *lex, caps bool) in
 	if tag, ok := m.res.posDict[l.word]; ok {
 		c.arena[off] = int32(tag)
 	}
-	v := c.arena[off+1 : off+stride]
+	c.arena[off+1], c.arena[off+2] = int32(uint32(l.amb)), int32(uint32(l.amb>>32))
+	c.arena[off+3], c.arena[off+4] = int32(uint32(l.suf[2])), int32(uint32(l.suf[2]>>32))
+	c.arena[off+5] = int32(l.capsBucket)
+	v := c.arena[off+cacheHead : off+stride]
 	clear(v)
 	for k := -2; k <= 2; k++ {
 		c.feats = posWordFeatures(c.feats[:0], l, k, caps)
@@ -462,7 +470,11 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 		s.ents = grow(s.ents, n)
 		ents := s.ents
 		for i := range ctx.lexs {
-			ents[i] = c.get(m, &s.lx, words[sp.first+i], &ctx.lexs[i], ctx.capsSent)
+			e := c.get(m, &s.lx, words[sp.first+i], &ctx.lexs[i], ctx.capsSent)
+			ents[i] = e
+			ctx.lexs[i].amb = uint64(uint32(c.arena[e+1])) | uint64(uint32(c.arena[e+2]))<<32
+			ctx.lexs[i].suf[2] = uint64(uint32(c.arena[e+3])) | uint64(uint32(c.arena[e+4]))<<32
+			ctx.lexs[i].capsBucket = uint8(c.arena[e+5])
 		}
 		pos := s.pos[sp.first:sp.last]
 		// part of speech
@@ -475,7 +487,7 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 				var v [5][]int32
 				for k := -2; k <= 2; k++ {
 					if j := i + k; j >= 0 && j < n {
-						o := int(ents[j]) + 1 + (k+2)*npos
+						o := int(ents[j]) + cacheHead + (k+2)*npos
 						v[k+2] = c.arena[o : o+npos]
 					} else {
 						v[k+2] = s.zero
@@ -512,7 +524,7 @@ func (p *Pipeline) tagDoc(s *scratch, words []string, spans []span) {
 			var v [5][]int32
 			for k := -2; k <= 2; k++ {
 				if j := i + k; j >= 0 && j < n {
-					o := int(ents[j]) + 1 + 5*npos + (k+2)*nner
+					o := int(ents[j]) + cacheHead + 5*npos + (k+2)*nner
 					v[k+2] = c.arena[o : o+nner]
 				} else {
 					v[k+2] = s.zero
@@ -667,7 +679,7 @@ func (p *Pipeline) Info() ModelInfo {
 		LexiconWords: len(p.m.res.words), POSDictWords: len(p.m.res.posDict)}
 }
 
-const lexiconMagic = "KGLX\x01"
+const lexiconMagic = "KGLX\x02"
 
 // encodeLexicon writes word statistics and the POS tag dictionary, sorted by
 // key so that the bytes are deterministic.
@@ -684,6 +696,11 @@ func encodeLexicon(res *resources) []byte {
 	for _, k := range sortedKeys(res.posDict) {
 		out = binary.LittleEndian.AppendUint64(out, k)
 		out = append(out, res.posDict[k])
+	}
+	out = binary.LittleEndian.AppendUint32(out, uint32(len(res.amb)))
+	for _, k := range sortedKeys(res.amb) {
+		out = binary.LittleEndian.AppendUint64(out, k)
+		out = binary.LittleEndian.AppendUint64(out, res.amb[k])
 	}
 	return out
 }
@@ -706,13 +723,23 @@ func decodeLexicon(b []byte) (*resources, error) {
 	}
 	n = int(binary.LittleEndian.Uint32(b))
 	b = b[4:]
-	if len(b) != n*9 {
+	if len(b) < n*9+4 {
 		return nil, bad
 	}
 	res.posDict = make(map[uint64]uint8, n)
 	for i := 0; i < n; i++ {
 		res.posDict[binary.LittleEndian.Uint64(b)] = b[8]
 		b = b[9:]
+	}
+	n = int(binary.LittleEndian.Uint32(b))
+	b = b[4:]
+	if len(b) != n*16 {
+		return nil, bad
+	}
+	res.amb = make(map[uint64]uint64, n)
+	for i := 0; i < n; i++ {
+		res.amb[binary.LittleEndian.Uint64(b)] = binary.LittleEndian.Uint64(b[8:])
+		b = b[16:]
 	}
 	return res, nil
 }

@@ -72,6 +72,15 @@ const (
 	tNNextCap
 	tNLen
 	tNDocCtx
+
+	// POS templates added after the recogniser's (whose ids stay as they were)
+	tPHyLast
+	tPHySuf
+	tPPrevNext
+	tPPrevSuf
+	tPAmb
+	tPAmb3
+	tPUnk
 )
 
 var (
@@ -153,6 +162,9 @@ func posWordFeatures(f []uint64, l *lex, k int, caps bool) []uint64 {
 		if caps {
 			f = append(f, feat1(tPCapsLower, l.lower), feat1(tPCapsSuf, l.suf[2]))
 		}
+		if l.hyLast != 0 {
+			f = append(f, feat1(tPHyLast, l.hyLast), feat1(tPHySuf, l.hySuf))
+		}
 	case -1:
 		f = append(f, feat1(tPLowerM1, l.lower), feat1(tPSuf3M1, l.suf[2]), feat1(tPShapeM1, l.shape))
 	case -2:
@@ -187,13 +199,47 @@ func posTransFeatures(f []uint64, p1, p2 uint64) []uint64 {
 	return append(f, tBias, feat1(tPPrev, p1), feat1(tPPrev2, p2), feat2(tPPrevPair, p1, p2))
 }
 
+// ambAt returns the ambiguity class of the word at offset k from i, or a
+// boundary marker.
+func (c *sentCtx) ambAt(i, k int) uint64 {
+	if j := i + k; j >= 0 && j < len(c.lexs) {
+		return c.lexs[j].amb
+	}
+	return 1 << 63
+}
+
 // posContextFeatures appends the other features that depend on the
 // previous tag or the position.
+//
+// The CoNLL-2003 POS column was made by the MBT tagger (memory-based,
+// greedy), whose features for a known word are the tags already given to
+// the words on its left, the word's ambiguity class (the set of tags it had
+// in training) and the ambiguity classes of the words on its right; for an
+// unknown word, its suffix, capitalisation and the same context. The
+// ambiguity-class conjunctions below imitate that, with classes from CoNLL
+// train (ambMinCount).
 func posContextFeatures(f []uint64, c *sentCtx, i int, p1, p2 uint64) []uint64 {
 	l := &c.lexs[i]
 	f = append(f, feat1(tPRaw, l.raw), feat2(tPPrevWord, p1, l.lower), feat2(tPBigram, c.lowerAt(i, -1), l.lower), feat2(tPBigram2, l.lower, c.lowerAt(i, 1)))
 	if i == 0 {
 		f = append(f, feat1(tPFirstCap, uint64(l.flags&fCapInit)), feat2(tPFirstBucket, uint64(l.capsBucket), uint64(l.flags&(fCapInit|fAllCaps))))
+	}
+	next := c.ambAt(i, 1)
+	f = append(f,
+		feat2(tPPrevNext, p1, c.lowerAt(i, 1)),
+		feat2(tPPrevSuf, p1, l.suf[2]),
+		feat2(tPAmb, p1, mix(l.amb, next)),
+		feat2(tPAmb3, p1, mix(mix(c.ambAt(i, -1), l.amb), next)),
+	)
+	if l.amb == 0 { // rare or unknown word
+		first := b2u(i == 0) << 8
+		f = append(f,
+			feat2(tPUnk, p1, mix(l.suf[2], next)),
+			feat2(tPUnk, 1<<32, mix(l.suf[2], next)),
+			feat2(tPUnk, 2<<32|p1, mix(l.shape, next)),
+			feat2(tPUnk, 3<<32|first|uint64(l.flags&(fCapInit|fAllCaps)), next),
+			feat2(tPUnk, 4<<32|first|p1, l.suf[2]),
+		)
 	}
 	return f
 }

@@ -400,18 +400,51 @@ func (t *Trainer) upd(i int, d float32) {
 // Model returns the averaged, pruned, quantised model: averaged weights with
 // |w| < prune are dropped; the rest are scaled to int16.
 func (t *Trainer) Model(prune float64) *Model {
-	keys := make([]uint64, 0, len(t.index))
-	for k := range t.index {
+	return Combine([]*Trainer{t}, prune)
+}
+
+// averaged returns the trainer's averaged weights per feature key.
+func (t *Trainer) averaged() map[uint64][]float64 {
+	out := make(map[uint64][]float64, len(t.index))
+	for k, r := range t.index {
+		a := make([]float64, t.nc)
+		for c := range a {
+			i := int(r)*t.nc + c
+			tot := t.tot[i] + float64(t.t-t.ts[i])*float64(t.w[i])
+			a[c] = tot / float64(max(t.t, 1))
+		}
+		out[k] = a
+	}
+	return out
+}
+
+// Combine returns the model whose weights are the mean of the trainers'
+// averaged weights (trainers over the same classes, e.g. trained on
+// different example orders), pruned and quantised as in Model.
+func Combine(ts []*Trainer, prune float64) *Model {
+	sum := map[uint64][]float64{}
+	for _, t := range ts {
+		for k, a := range t.averaged() {
+			s := sum[k]
+			if s == nil {
+				s = make([]float64, len(a))
+				sum[k] = s
+			}
+			for c, x := range a {
+				s[c] += x / float64(len(ts))
+			}
+		}
+	}
+	keys := make([]uint64, 0, len(sum))
+	for k := range sum {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	avg := make([]float64, len(t.w))
 	maxAbs := 0.0
-	for i := range t.w {
-		tot := t.tot[i] + float64(t.t-t.ts[i])*float64(t.w[i])
-		a := tot / float64(max(t.t, 1))
-		avg[i] = a
-		maxAbs = max(maxAbs, math.Abs(a))
+	for _, k := range keys {
+		for _, a := range sum[k] {
+			maxAbs = max(maxAbs, math.Abs(a))
+		}
 	}
 	scale := float32(1)
 	if maxAbs > 0 {
@@ -419,11 +452,9 @@ func (t *Trainer) Model(prune float64) *Model {
 	}
 	var rows []row
 	for _, k := range keys {
-		r := int(t.index[k])
 		var rw row
 		rw.key = k
-		for c := 0; c < t.nc; c++ {
-			a := avg[r*t.nc+c]
+		for c, a := range sum[k] {
 			if math.Abs(a) < prune {
 				continue
 			}
@@ -438,5 +469,5 @@ func (t *Trainer) Model(prune float64) *Model {
 			rows = append(rows, rw)
 		}
 	}
-	return build(t.Classes, scale, rows)
+	return build(ts[0].Classes, scale, rows)
 }

@@ -151,3 +151,28 @@ func TestAddAllEqualsAdd(t *testing.T) {
 		}
 	}
 }
+
+func TestCombine(t *testing.T) {
+	one := toyTrainer()
+	m1 := one.Model(0)
+	// the mean of identical trainers is the trainer's own model
+	m2 := Combine([]*Trainer{toyTrainer(), toyTrainer()}, 0)
+	var b1, b2 bytes.Buffer
+	m1.WriteTo(&b1)
+	m2.WriteTo(&b2)
+	if !bytes.Equal(b1.Bytes(), b2.Bytes()) {
+		t.Error("Combine of two identical trainers differs from Model")
+	}
+	// the mean of a trainer and an empty one halves every weight (before quantisation)
+	empty := NewTrainer(one.Classes)
+	empty.Tick()
+	half := Combine([]*Trainer{one, empty}, 0)
+	if half.NumFeatures() != m1.NumFeatures() {
+		t.Errorf("features %d, want %d", half.NumFeatures(), m1.NumFeatures())
+	}
+	for c := 0; c < 3; c++ {
+		if got := predict(half, 1000, uint64(10+c)); got != c {
+			t.Errorf("combined model: feature %d predicts %d, want %d", 10+c, got, c)
+		}
+	}
+}

@@ -22,7 +22,10 @@ func main() {
 	flag.IntVar(&cfg.Clusters, "clusters", 0, "word clusters: 0 = on, -1 = none")
 	flag.IntVar(&cfg.Folds, "folds", 0, "jack-knife folds for POS tags used in NER training (0 = default, 1 = none)")
 	flag.Uint64Var(&cfg.Seed, "seed", 0, "random seed (0 = default)")
-	flag.Float64Var(&cfg.Prune, "prune", 0, "drop averaged weights below this (0 = default)")
+	flag.Float64Var(&cfg.Prune, "prune", 0, "drop the recogniser's averaged weights below this (0 = default)")
+	flag.Float64Var(&cfg.POSPrune, "pos-prune", 0, "drop the POS tagger's averaged weights below this (0 = default)")
+	flag.BoolVar(&cfg.POSOnly, "pos-only", false, "train the POS tagger on train, print its testa accuracy and stop (quick; writes no files)")
+	flag.IntVar(&cfg.NERModels, "ner-models", 0, "recognisers trained on different orders and averaged (0 = default)")
 	flag.BoolVar(&cfg.EvalEvery, "eval-every", false, "score testa after every NER epoch")
 	flag.Parse()
 	cfg.Log = os.Stderr
@@ -32,5 +35,7 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Printf("testa POS accuracy: %.2f%%\n", res.POSAccuracy)
-	fmt.Print(res.NER.String())
+	if res.NER != nil {
+		fmt.Print(res.NER.String())
+	}
 }
