@@ -144,18 +144,11 @@ func (f *freshLoad) unseen(adds []quad.Quad, hashes map[quad.Value]csql.NodeHash
 // addFresh writes a fresh import's batch: every quad is new, and each node
 // row carries its number of references in these quads.
 func (p *pgStore) addFresh(exec func(string, ...any) error, b *pgBatch, cols string) error {
-	if err := exec(`ANALYZE kg_nodes`); err != nil { // see addFast
+	if err := planBatch(exec); err != nil {
 		return err
 	}
-	if err := exec(`SET LOCAL work_mem = '64MB'`); err != nil {
-		return err
-	}
-	if err := exec(`INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
-		SELECT ns.hash, np.hash, no.hash, nl.hash, now()
-		FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) WITH ORDINALITY AS a(s, p, o, l, n)
-		JOIN kg_nodes ns ON ns.ord = a.s JOIN kg_nodes np ON np.ord = a.p JOIN kg_nodes no ON no.ord = a.o
-		LEFT JOIN kg_nodes nl ON nl.ord = a.l
-		ORDER BY a.n`, b.rows[0], b.rows[1], b.rows[2], b.rows[3]); err != nil {
+	if err := exec(`INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts) `+batchQuads,
+		b.rows[0], b.rows[1], b.rows[2], b.rows[3]); err != nil {
 		return err
 	}
 	return exec(fmt.Sprintf(`INSERT INTO nodes (hash, refs, %[1]s) SELECT hash, refs, %[1]s FROM kg_nodes ORDER BY ord

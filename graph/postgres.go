@@ -406,28 +406,37 @@ func (p *pgStore) write(ctx context.Context, b *pgBatch) (err error) {
 // BY, and which of several values Gizmo's ToValue() gives follows the
 // rows' order on disk.
 func (p *pgStore) addFast(exec func(string, ...any) error, b *pgBatch, cols string) error {
-	// temporary tables have no statistics: planned blind, the joins by
-	// number ran as nested loops (minutes for a batch)
-	if err := exec(`ANALYZE kg_nodes`); err != nil {
-		return err
-	}
-	// memory enough to sort and count a batch without spilling to disk
-	if err := exec(`SET LOCAL work_mem = '64MB'`); err != nil {
+	if err := planBatch(exec); err != nil {
 		return err
 	}
 	return exec(`WITH ins AS (
-		INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
-		SELECT ns.hash, np.hash, no.hash, nl.hash, now()
-		FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) WITH ORDINALITY AS a(s, p, o, l, n)
-		JOIN kg_nodes ns ON ns.ord = a.s JOIN kg_nodes np ON np.ord = a.p JOIN kg_nodes no ON no.ord = a.o
-		LEFT JOIN kg_nodes nl ON nl.ord = a.l
-		ORDER BY a.n ON CONFLICT DO NOTHING
+		INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts) `+batchQuads+`
+		ON CONFLICT DO NOTHING
 		RETURNING subject_hash, predicate_hash, object_hash, label_hash),
 	inc AS (`+fmt.Sprintf(perNode, "ins")+`)
 	INSERT INTO nodes (hash, refs, `+cols+`) SELECT n.hash, inc.n, `+cols+`
 	FROM kg_nodes n JOIN inc ON inc.h = n.hash ORDER BY n.ord
 	ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`,
 		b.rows[0], b.rows[1], b.rows[2], b.rows[3])
+}
+
+// batchQuads selects a batch's quads in the order given, their values'
+// hashes found by row number in kg_nodes ($1-$4: pgBatch.rows).
+const batchQuads = `SELECT ns.hash, np.hash, no.hash, nl.hash, now()
+		FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) WITH ORDINALITY AS a(s, p, o, l, n)
+		JOIN kg_nodes ns ON ns.ord = a.s JOIN kg_nodes np ON np.ord = a.p JOIN kg_nodes no ON no.ord = a.o
+		LEFT JOIN kg_nodes nl ON nl.ord = a.l
+		ORDER BY a.n`
+
+// planBatch readies the planner for a statement over batchQuads.
+func planBatch(exec func(string, ...any) error) error {
+	// temporary tables have no statistics: planned blind, the joins by
+	// number ran as nested loops (minutes for a batch)
+	if err := exec(`ANALYZE kg_nodes`); err != nil {
+		return err
+	}
+	// memory enough to sort and count a batch without spilling to disk
+	return exec(`SET LOCAL work_mem = '64MB'`)
 }
 
 // distinctQuads drops repeated quads, keeping the first of each (an import
