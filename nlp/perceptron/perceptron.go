@@ -69,19 +69,22 @@ func (m *Model) Add(scores []int32, key uint64) {
 	if b := bloomBits(key); m.bloom[(key>>40)&m.bmask]&b != b {
 		return
 	}
-	slots := m.slots
-	mask := m.mask
-	i := (key ^ key>>29) & mask
-	for {
-		s := &slots[i]
+	if s := m.find(key); s != nil {
+		m.addRow(scores, s)
+	}
+}
+
+// find returns the slot of key (not 0), or nil when the model has none:
+// open addressing, probing from the key's home slot to an empty one.
+func (m *Model) find(key uint64) *slot {
+	for i := (key ^ key>>29) & m.mask; ; i = (i + 1) & m.mask {
+		s := &m.slots[i]
 		if s.key == key {
-			m.addRow(scores, s)
-			return
+			return s
 		}
 		if s.key == 0 {
-			return
+			return nil
 		}
-		i = (i + 1) & mask
 	}
 }
 
@@ -129,17 +132,8 @@ func (m *Model) AddAll(scores []int32, keys []uint64) {
 			if home[j] == 0 {
 				continue // empty home slot: absent
 			}
-			i := (key ^ key>>29) & mask
-			for {
-				s := &slots[i]
-				if s.key == key {
-					m.addRow(scores, s)
-					break
-				}
-				if s.key == 0 {
-					break
-				}
-				i = (i + 1) & mask
+			if s := m.find(key); s != nil {
+				m.addRow(scores, s)
 			}
 		}
 	}
@@ -150,17 +144,7 @@ func (m *Model) Has(key uint64) bool {
 	if key == 0 {
 		key = 1
 	}
-	i := (key ^ key>>29) & m.mask
-	for {
-		k := m.slots[i].key
-		if k == key {
-			return true
-		}
-		if k == 0 {
-			return false
-		}
-		i = (i + 1) & m.mask
-	}
+	return m.find(key) != nil
 }
 
 type row struct {
