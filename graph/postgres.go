@@ -181,9 +181,8 @@ const perNode = `SELECT h, count(*) AS n FROM (
 // next batch while PostgreSQL writes this one.
 type pgBatch struct {
 	adds, dels []quad.Quad
-	ord        map[quad.Value]int // each added value's kg_nodes row number, in the order the quads name it
-	nodes      [][]any            // kg_nodes rows: hash, value columns, ord, refs
-	rows       [4]pq.Int32Array   // each added quad's subject, predicate, object and label as ord (0: no label)
+	nodes      [][]any          // kg_nodes rows: hash, value columns, ord, refs
+	rows       [4]pq.Int32Array // each added quad's subject, predicate, object and label as ord (0: no label)
 	deltas     int
 	fresh      bool // for a fresh import: every add is new, refs counts its quads
 }
@@ -211,24 +210,24 @@ func preparePG(deltas []graph.Delta, f *freshLoad) (*pgBatch, error) {
 	if f != nil {
 		b.adds = f.unseen(b.adds, hashes)
 	}
-	b.ord = make(map[quad.Value]int, len(hashes))
+	ord := make(map[quad.Value]int, len(hashes)) // each value's kg_nodes row number, in the order the quads name it
 	var refs []int
 	for _, q := range b.adds {
 		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
 			if v == nil {
 				continue
 			}
-			if i, ok := b.ord[v]; ok {
+			if i, ok := ord[v]; ok {
 				refs[i-1]++
 				continue
 			}
-			b.ord[v] = len(b.ord) + 1
+			ord[v] = len(ord) + 1
 			refs = append(refs, 1)
 			row, err := nodeRow(v, hashes[v])
 			if err != nil {
 				return nil, fmt.Errorf("copy nodes: %w", err)
 			}
-			b.nodes = append(b.nodes, append(row, b.ord[v], 0))
+			b.nodes = append(b.nodes, append(row, ord[v], 0))
 		}
 	}
 	if b.fresh {
@@ -242,7 +241,7 @@ func preparePG(deltas []graph.Delta, f *freshLoad) (*pgBatch, error) {
 	for i, q := range b.adds {
 		for j, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
 			if v != nil {
-				b.rows[j][i] = int32(b.ord[v])
+				b.rows[j][i] = int32(ord[v])
 			}
 		}
 	}
